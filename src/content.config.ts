@@ -1,0 +1,7 @@
+import { defineCollection } from 'astro:content';
+import config from 'virtual:clippings/config';
+import { articleLoader } from './loader/article-loader.ts';
+
+export const collections = {
+	articles: defineCollection({ loader: articleLoader({ content: config.content, timeZone: config.timeZone }) }),
+};

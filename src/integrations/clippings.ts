@@ -1,0 +1,34 @@
+import type { AstroIntegration } from 'astro';
+import { parseSiteConfig, type SiteConfig, type SiteConfigInput } from '../lib/config.ts';
+
+const VIRTUAL_CONFIG = 'virtual:clippings/config';
+
+/**
+ * The Clippings integration: validates the site settings, hands them to Astro (site, base) and to the
+ * pages and loader (`virtual:clippings/config`).
+ * @example clippings({ title: 'The Daily Clippings', url: 'https://news.example.org', timeZone: 'America/New_York' })
+ */
+export default function clippings(options: SiteConfigInput): AstroIntegration {
+	const site: SiteConfig = parseSiteConfig(options);
+	return {
+		name: 'clippings',
+		hooks: {
+			'astro:config:setup': ({ updateConfig }) => {
+				updateConfig({
+					site: site.url,
+					base: site.base,
+					build: { format: 'directory' },
+					vite: {
+						plugins: [
+							{
+								name: 'clippings:config',
+								resolveId: (id) => (id === VIRTUAL_CONFIG ? `\0${VIRTUAL_CONFIG}` : undefined),
+								load: (id) => (id === `\0${VIRTUAL_CONFIG}` ? `export default ${JSON.stringify(site)};` : undefined),
+							},
+						],
+					},
+				});
+			},
+		},
+	};
+}

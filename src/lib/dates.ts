@@ -1,0 +1,67 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(customParseFormat);
+
+export { dayjs };
+
+const DATE_PATTERN =
+	/^(?<day>\d{4}-\d{2}-\d{2})(?:[T ](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.\d+)?)?(?<offset>Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** True when the text is a date the archive accepts: `YYYY-MM-DD`, or ISO 8601 time with or without an offset. */
+export function isArticleDate(text: string): boolean {
+	const match = DATE_PATTERN.exec(text);
+	if (!match?.groups) return false;
+	const { day, hour = '00', minute = '00', second = '00' } = match.groups;
+	return dayjs(day, 'YYYY-MM-DD', true).isValid() && Number(hour) < 24 && Number(minute) < 60 && Number(second) < 60;
+}
+
+/**
+ * Turns a front-matter date into an instant. A bare day or a time without an offset is read as
+ * wall-clock time in the archive's time zone, so the result never depends on the build machine's `TZ`.
+ * @example parseArticleDate('2025-07-24', 'America/New_York') // 2025-07-24T04:00:00.000Z
+ */
+export function parseArticleDate(text: string, timeZone: string): Date {
+	if (!isArticleDate(text)) throw new RangeError(`"${text}" is not a date like 2025-07-24 or 2025-07-24T14:30:00-04:00`);
+	const iso = text.replace(' ', 'T');
+	if (DATE_PATTERN.exec(text)?.groups?.offset) return new Date(iso.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+	return dayjs.tz(iso, timeZone).toDate();
+}
+
+/** The moment in the archive's time zone, as a dayjs object for formatting. */
+export function inZone(date: Date, timeZone: string): Dayjs {
+	return dayjs(date).tz(timeZone);
+}
+
+/** The calendar day of an instant in a time zone, as `{ year, month, day }` strings (`'2025'`, `'07'`, `'24'`). */
+export function getCalendarDay(date: Date, timeZone: string): { year: string; month: string; day: string } {
+	const [year, month, day] = inZone(date, timeZone).format('YYYY-MM-DD').split('-') as [string, string, string];
+	return { year, month, day };
+}
+
+/** ISO 8601 with the archive's offset, for `<time datetime>`, feeds and JSON-LD. */
+export function formatIsoDate(date: Date, timeZone: string): string {
+	return inZone(date, timeZone).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+/**
+ * A reader-facing date in the archive's zone and language.
+ * @example formatDisplayDate(date, 'Europe/London', 'en') // "24 July 2025"
+ */
+export function formatDisplayDate(date: Date, timeZone: string, lang: string): string {
+	return new Intl.DateTimeFormat(lang, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+/** A reader-facing clock time with the zone's short name, e.g. "14:30 EDT". */
+export function formatDisplayTime(date: Date, timeZone: string, lang: string): string {
+	return new Intl.DateTimeFormat(lang, { timeZone, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(date);
+}
+
+/** Whether the front-matter value named only a day, so pages show no clock time for it. */
+export function isDayOnly(text: string): boolean {
+	return /^\d{4}-\d{2}-\d{2}$/.test(text);
+}

@@ -1,0 +1,90 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RenderedArticle } from '../lib/markdown.ts';
+
+/** How long one article may take to render before the build gives up on it. */
+export const RENDER_TIME_BUDGET_MS = 20_000;
+
+interface Task {
+	id: number;
+	markdown: string;
+	resolve: (result: RenderedArticle) => void;
+	reject: (error: Error) => void;
+}
+
+interface Slot {
+	worker: Worker;
+	task?: Task;
+	timer?: NodeJS.Timeout;
+}
+
+/** A small pool of worker threads that render Markdown in parallel, each task under a time budget. */
+export class RenderPool {
+	#slots: Slot[] = [];
+	#queue: Task[] = [];
+	#nextId = 0;
+	#budgetMs: number;
+
+	constructor(size = Math.max(1, availableParallelism()), budgetMs = RENDER_TIME_BUDGET_MS) {
+		this.#budgetMs = budgetMs;
+		for (let index = 0; index < size; index++) this.#slots.push(this.#spawn());
+	}
+
+	/** Renders one body; rejects when the renderer throws, crashes or exceeds the time budget. */
+	render(markdown: string): Promise<RenderedArticle> {
+		return new Promise((resolve, reject) => {
+			this.#queue.push({ id: this.#nextId++, markdown, resolve, reject });
+			this.#drain();
+		});
+	}
+
+	/** Stops every worker; call once the batch is done. */
+	async close(): Promise<void> {
+		await Promise.all(this.#slots.map((slot) => slot.worker.terminate()));
+		this.#slots = [];
+	}
+
+	#spawn(): Slot {
+		const worker = new Worker(new URL('./render-worker.mjs', import.meta.url));
+		const slot: Slot = { worker };
+		worker.on('message', (message: { id: number; result?: RenderedArticle; error?: string }) => {
+			const task = this.#finish(slot);
+			if (!task) return;
+			if (message.error !== undefined) task.reject(new Error(message.error));
+			else task.resolve(message.result!);
+			this.#drain();
+		});
+		worker.on('error', (error) => this.#replace(slot, error));
+		return slot;
+	}
+
+	#finish(slot: Slot): Task | undefined {
+		clearTimeout(slot.timer);
+		const task = slot.task;
+		slot.task = undefined;
+		return task;
+	}
+
+	#replace(slot: Slot, error: Error): void {
+		const task = this.#finish(slot);
+		void slot.worker.terminate();
+		const index = this.#slots.indexOf(slot);
+		if (index !== -1) this.#slots[index] = this.#spawn();
+		task?.reject(error);
+		this.#drain();
+	}
+
+	#drain(): void {
+		for (const slot of this.#slots) {
+			if (slot.task) continue;
+			const task = this.#queue.shift();
+			if (!task) return;
+			slot.task = task;
+			slot.timer = setTimeout(
+				() => this.#replace(slot, new Error(`rendering took longer than ${this.#budgetMs / 1000} s; the article is too large or too deeply nested`)),
+				this.#budgetMs,
+			);
+			slot.worker.postMessage({ id: task.id, markdown: task.markdown });
+		}
+	}
+}

@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { load, type CheerioAPI } from 'cheerio';
+
+const run = promisify(execFile);
+
+/** The project's root folder. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where a fixture archive lives. */
+export function fixturePath(name: string, ...parts: string[]): string {
+	return path.join(ROOT, 'tests', 'fixtures', name, ...parts);
+}
+
+/** The output folder of a fixture build (`dist` unless the build was given another). */
+export function distPath(name: string, outDir = 'dist'): string {
+	return fixturePath(name, outDir);
+}
+
+/** The result of one `astro build`. */
+export interface BuildResult {
+	ok: boolean;
+	output: string;
+}
+
+/**
+ * Builds a fixture archive with the project's own Astro and Node, returning its output instead of throwing,
+ * so tests can assert on failures too.
+ */
+export async function buildFixture(name: string, options: { outDir?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
+	const args = ['build', '--config', path.join('tests', 'fixtures', name, 'astro.config.mjs')];
+	if (options.outDir) args.push('--outDir', path.join('tests', 'fixtures', name, options.outDir));
+	const bin = path.join(ROOT, 'node_modules', '.bin');
+	try {
+		const { stdout, stderr } = await run(path.join(bin, 'astro'), args, {
+			cwd: ROOT,
+			env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+			maxBuffer: 64 * 1024 * 1024,
+		});
+		return { ok: true, output: stdout + stderr };
+	} catch (error) {
+		const failed = error as { stdout?: string; stderr?: string };
+		return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+	}
+}
+
+/** Reads a built page (`/2025/07/24/slug/` → `.../index.html`) and parses it. */
+export function readPage(name: string, urlPath: string, outDir = 'dist'): CheerioAPI {
+	return load(readBuiltFile(name, urlPath, outDir));
+}
+
+/** The text of a built file, by its URL path. */
+export function readBuiltFile(name: string, urlPath: string, outDir = 'dist'): string {
+	const decoded = decodeURI(urlPath);
+	const file = decoded.endsWith('/') ? path.join(distPath(name, outDir), decoded, 'index.html') : path.join(distPath(name, outDir), decoded);
+	if (!existsSync(file)) throw new Error(`${urlPath} was not built (looked for ${file})`);
+	return readFileSync(file, 'utf8');
+}
