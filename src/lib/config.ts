@@ -3,7 +3,10 @@ import { z } from 'zod';
 /** Settings a keeper passes to `clippings()` in `astro.config.mjs`. */
 export const SiteConfigSchema = z
 	.object({
-		title: z.string().trim().min(1, 'give the archive a title, e.g. title: "The Daily Clippings"'),
+		title: z
+			.string({ error: 'give the archive a title, e.g. title: "The Daily Clippings"' })
+			.trim()
+			.min(1, 'give the archive a title, e.g. title: "The Daily Clippings"'),
 		description: z.string().trim().default('A searchable archive of news stories.'),
 		url: z
 			.url({ message: 'url must be the full address the archive is served from, e.g. "https://news.example.org"' })
@@ -16,9 +19,9 @@ export const SiteConfigSchema = z
 		timeZone: z
 			.string()
 			.default('UTC')
-			.refine(isTimeZone, (value) => ({
-				message: `timeZone "${value}" is not an IANA time zone; use a name like "America/New_York" or "UTC"`,
-			})),
+			.refine(isTimeZone, {
+				error: (issue) => `timeZone "${String(issue.input)}" is not an IANA time zone; use a name like "America/New_York" or "UTC"`,
+			}),
 		lang: z
 			.string()
 			.default('en')

@@ -61,7 +61,7 @@ export function parseArticle(input: string | Uint8Array, file: string): ParseRes
 				for (const key of issue.keys) {
 					problems.push({ file, field: key, message: `unknown field "${key}"; known fields are ${ARTICLE_FIELDS.join(', ')}` });
 				}
-			} else if (issue.code === 'invalid_type' && issue.input === undefined) {
+			} else if (issue.code === 'invalid_type' && issue.path.length === 1 && !Object.hasOwn(split.data, issue.path[0] as string)) {
 				problems.push({ file, field: issue.path.join('.'), message: `is missing (${issue.message})` });
 			} else {
 				problems.push({ file, field: issue.path.join('.') || undefined, message: issue.message });
