@@ -46,6 +46,31 @@ export function getTopicPath(slug: string): string {
 	return `/topics/${encodeSegment(slug)}/`;
 }
 
+/** `/archive/`: the index of every year. */
+export function getArchiveIndexPath(): string {
+	return '/archive/';
+}
+
+/** `/bylines/`: every byline with its story count. */
+export function getBylineIndexPath(): string {
+	return '/bylines/';
+}
+
+/** `/sources/`: every source with its story count. */
+export function getSourceIndexPath(): string {
+	return '/sources/';
+}
+
+/** `/topics/`: every topic with its story count. */
+export function getTopicIndexPath(): string {
+	return '/topics/';
+}
+
+/** `/favicon.svg`, the site's icon in `public/`. */
+export function getFaviconPath(): string {
+	return '/favicon.svg';
+}
+
 /** The home page's page `n` (1-based): `/` then `/page/2/`. */
 export function getHomePagePath(page: number): string {
 	return page <= 1 ? '/' : `/page/${page}/`;
