@@ -1,0 +1,44 @@
+import { formatDisplayDate, formatDisplayTime, formatIsoDate, getCalendarDay } from './dates.ts';
+
+/** One piece of a list of names as a reader sees it: a name to link, or the words between names. */
+export type NameListPart = { type: 'name'; name: string } | { type: 'text'; text: string };
+
+/**
+ * Splits a list of names into names and the connecting words of the language, so a page can link each
+ * name: `[A, B, C]` → A, ", ", B, ", and ", C in English.
+ * @example getNameListParts(['Jennifer Hansler', 'Kylie Atwood'], 'en') // name, " and ", name
+ */
+export function getNameListParts(names: readonly string[], lang: string): NameListPart[] {
+	let next = 0;
+	return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' })
+		.formatToParts(names)
+		.map((part): NameListPart => (part.type === 'element' ? { type: 'name', name: names[next++]! } : { type: 'text', text: part.value }));
+}
+
+/**
+ * The `datetime` attribute for a moment: a calendar day (`2025-07-24`) when the article named only a day,
+ * otherwise ISO 8601 with the archive's offset (`2025-07-24T09:15:00-04:00`).
+ */
+export function getDateTimeAttribute(date: Date, dayOnly: boolean, timeZone: string): string {
+	if (!dayOnly) return formatIsoDate(date, timeZone);
+	const { year, month, day } = getCalendarDay(date, timeZone);
+	return `${year}-${month}-${day}`;
+}
+
+/**
+ * The date a reader sees, in the archive's time zone: the day alone when no clock time is known,
+ * otherwise the day and the time with the zone's short name.
+ * @example formatStoryDate(date, false, 'America/New_York', 'en') // "July 24, 2025, 09:15 AM EDT"
+ */
+export function formatStoryDate(date: Date, dayOnly: boolean, timeZone: string, lang: string): string {
+	const day = formatDisplayDate(date, timeZone, lang);
+	return dayOnly ? day : `${day}, ${formatDisplayTime(date, timeZone, lang)}`;
+}
+
+/**
+ * The reading-time line under a headline.
+ * @example formatReadingTime(4) // "4 min read"
+ */
+export function formatReadingTime(minutes: number): string {
+	return `${Math.max(1, Math.round(minutes))} min read`;
+}
