@@ -19,16 +19,52 @@ export interface RenderedArticle {
 	wordCount: number;
 }
 
-const ALLOWED_PROTOCOLS = ['http', 'https', 'mailto'];
+/** URL schemes a link may use; anything else (javascript:, vbscript:, data:, file:) loses its URL. */
+export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto'];
+
+/** Harmless inline and block HTML that newsroom copy uses and GitHub's defaults leave out. */
+const EXTRA_TAG_NAMES = ['abbr', 'bdi', 'bdo', 'caption', 'cite', 'dfn', 'figcaption', 'figure', 'mark', 'small', 'time', 'u', 'wbr'];
+
+/** Removed with everything inside them, so their content never shows up as stray text either. */
+const STRIPPED_TAG_NAMES = [
+	'applet', 'embed', 'frameset', 'iframe', 'math', 'noembed', 'noframes', 'noscript', 'object',
+	'script', 'select', 'style', 'svg', 'template', 'textarea', 'title', 'xmp',
+];
+
+/** Tags GitHub allows that an archive doesn't need: form controls, and `<source srcset>`, whose URLs aren't checked. */
+const DROPPED_TAG_NAMES = new Set(['input', 'picture', 'source']);
+
+/** URL-valued attributes GitHub allows on any element without checking them. */
+const DROPPED_GLOBAL_ATTRIBUTES = new Set(['action']);
+
+function withoutDroppedTags<T>(byTag: Record<string, T>): Record<string, T> {
+	return Object.fromEntries(Object.entries(byTag).filter(([tag]) => !DROPPED_TAG_NAMES.has(tag)));
+}
+
+const allowedAttributes = withoutDroppedTags(defaultSchema.attributes ?? {});
 
 /**
- * The allowlist for HTML in articles: GitHub's defaults (no script, style, iframe, form, `on*`), links
- * and images limited to http, https, mailto and relative URLs.
+ * The allowlist for HTML in articles, built on GitHub's (no script, style, iframe, object, embed, form, base,
+ * meta, link, svg, no `on*` or `style` attribute, ids prefixed against DOM clobbering): adds harmless inline
+ * tags (`abbr`, `mark`, `cite`…), drops form controls, removes dangerous elements with their content, and
+ * limits every URL to http, https, mailto (links only) and relative addresses.
  */
 export const SANITIZE_SCHEMA: SanitizeSchema = {
 	...defaultSchema,
-	tagNames: (defaultSchema.tagNames ?? []).filter((name) => name !== 'input'),
-	protocols: { ...defaultSchema.protocols, href: ALLOWED_PROTOCOLS, src: ['http', 'https'], cite: ['http', 'https'] },
+	tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => !DROPPED_TAG_NAMES.has(name)), ...EXTRA_TAG_NAMES],
+	attributes: {
+		...allowedAttributes,
+		'*': (allowedAttributes['*'] ?? []).filter((name) => typeof name !== 'string' || !DROPPED_GLOBAL_ATTRIBUTES.has(name)),
+	},
+	required: withoutDroppedTags(defaultSchema.required ?? {}),
+	strip: STRIPPED_TAG_NAMES,
+	protocols: {
+		href: ALLOWED_LINK_PROTOCOLS,
+		cite: ['http', 'https'],
+		longDesc: ['http', 'https'],
+		src: ['http', 'https'],
+		itemType: ['http', 'https'],
+	},
 };
 
 /** Body headings start at `<h2>`: the page's only `<h1>` is the headline. */
