@@ -8,10 +8,12 @@ const VIRTUAL_CONFIG = 'virtual:clippings/config';
  * pages and loader (`virtual:clippings/config`).
  * @example clippings({ title: 'The Daily Clippings', url: 'https://news.example.org', timeZone: 'America/New_York' })
  */
-export default function clippings(options: SiteConfigInput): AstroIntegration {
+export default function clippings(options: SiteConfigInput): AstroIntegration & { config: SiteConfig } {
 	const site: SiteConfig = parseSiteConfig(options);
 	return {
 		name: 'clippings',
+		/** The validated settings, for the command-line tools that read `astro.config.mjs` without Astro. */
+		config: site,
 		hooks: {
 			'astro:config:setup': ({ updateConfig }) => {
 				updateConfig({

@@ -1,10 +1,11 @@
 import { availableParallelism } from 'node:os';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { ArticleEntrySchema, createArticleEntry, getArticleId } from '../lib/article-entry.ts';
-import { formatProblem, parseArticle, type ArticleProblem } from '../lib/parse-article.ts';
+import { ArticleEntrySchema, createArticleEntry } from '../lib/article-entry.ts';
+import { findArticleFiles, indexArticles, type IndexedArticle, type SkippedFile } from '../lib/article-index.ts';
+import { formatProblem, type ArticleProblem } from '../lib/parse-article.ts';
 import { RenderPool } from './render-pool.ts';
 
 /** Bump when rendering changes in a way that should invalidate every cached article. */
@@ -15,12 +16,6 @@ export interface ArticleLoaderOptions {
 	/** Folder that holds `articles/`, relative to the project root. */
 	content: string;
 	timeZone: string;
-}
-
-/** A file under `articles/` that the build deliberately leaves out, and why. */
-export interface SkippedFile {
-	file: string;
-	reason: string;
 }
 
 /** What the loader found, for the build's ledger. */
@@ -49,28 +44,21 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 			const sync = async () => {
 				const started = performance.now();
 				const { files, ignored } = await findArticleFiles(directory, root);
-				const problems: ArticleProblem[] = [];
-				const drafts: string[] = [];
-				const owners = new Map<string, string>();
-				const pending: { id: string; file: string; body: string; digest: string; data: ReturnType<typeof parseArticle> & { ok: true } }[] = [];
-				const kept = new Set<string>();
-
 				const sources = await Promise.all(files.map((file) => readFile(path.join(root, file))));
-				files.forEach((file, index) => {
-					const parsed = parseArticle(sources[index]!, file);
-					if (!parsed.ok) return problems.push(...parsed.problems);
-					if (parsed.article.data.draft) return drafts.push(file);
-					const preview = createArticleEntry(file, parsed.article.data, { firstParagraph: '', wordCount: 0 }, options.timeZone);
-					const id = getArticleId(preview);
-					const owner = owners.get(id);
-					if (owner) {
-						return problems.push({ file, message: `has the same address ${preview.path} as ${owner}; change one headline or date` });
-					}
-					owners.set(id, file);
-					const digest = generateDigest(`${RENDERER_VERSION}\n${options.timeZone}\n${file}\n${sources[index]!.toString('latin1')}`);
-					if (store.get(id)?.digest === digest) kept.add(id);
-					else pending.push({ id, file, body: parsed.article.body, digest, data: parsed });
-				});
+				const index = indexArticles(files.map((file, i) => ({ file, source: sources[i]! })), options.timeZone);
+				const problems: ArticleProblem[] = [...index.problems];
+				const drafts = index.drafts;
+				const owners = new Map<string, string>();
+				const pending: { id: string; file: string; body: string; digest: string; data: IndexedArticle }[] = [];
+				const kept = new Set<string>();
+				const byFile = new Map(files.map((file, i) => [file, sources[i]!]));
+
+				for (const entry of index.articles) {
+					owners.set(entry.id, entry.file);
+					const digest = generateDigest(`${RENDERER_VERSION}\n${options.timeZone}\n${entry.file}\n${byFile.get(entry.file)!.toString('latin1')}`);
+					if (store.get(entry.id)?.digest === digest) kept.add(entry.id);
+					else pending.push({ id: entry.id, file: entry.file, body: entry.article.body, digest, data: entry });
+				}
 
 				const pool = pending.length > 0 ? new RenderPool(Math.min(pending.length, availableParallelism())) : undefined;
 				const rendered = await Promise.all(
@@ -124,31 +112,5 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 	};
 }
 
-/** Lists article files under a folder, relative to `root`, and the files deliberately left out. */
-export async function findArticleFiles(directory: string, root: string): Promise<{ files: string[]; ignored: SkippedFile[] }> {
-	const files: string[] = [];
-	const ignored: SkippedFile[] = [];
-	let entries;
-	try {
-		entries = await readdir(directory, { recursive: true, withFileTypes: true });
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files, ignored };
-		throw error;
-	}
-	for (const entry of entries) {
-		if (!entry.isFile()) continue;
-		const absolute = path.join(entry.parentPath, entry.name);
-		const file = path.relative(root, absolute).split(path.sep).join('/');
-		const inside = path.relative(directory, absolute).split(path.sep);
-		if (inside.some((part) => part.startsWith('_') || part.startsWith('.'))) {
-			ignored.push({ file, reason: 'name starts with _ or .' });
-		} else if (/\.(md|markdown)$/i.test(entry.name)) {
-			files.push(file);
-		} else {
-			ignored.push({ file, reason: /\.mdx$/i.test(entry.name) ? '.mdx is never loaded: it can run code' : 'not a Markdown file' });
-		}
-	}
-	files.sort();
-	ignored.sort((a, b) => a.file.localeCompare(b.file));
-	return { files, ignored };
-}
+/** Kept here for callers that imported them from the loader; they live in `src/lib/article-index.ts`. */
+export { findArticleFiles, type SkippedFile } from '../lib/article-index.ts';

@@ -1,0 +1,98 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { createArticleEntry, getArticleId } from './article-entry.ts';
+import { parseArticle, type ArticleProblem, type ParsedArticle } from './parse-article.ts';
+
+/** A file under `articles/` that is deliberately left out, and why. */
+export interface SkippedFile {
+	file: string;
+	reason: string;
+}
+
+/** One article file's name (relative to the project root) and its bytes or text. */
+export interface ArticleSource {
+	file: string;
+	source: string | Uint8Array;
+}
+
+/** A valid, published article with the address it will be served at. */
+export interface IndexedArticle {
+	file: string;
+	/** Collection id, `2025/07/24/slug`. */
+	id: string;
+	/** Root-relative address, `/2025/07/24/slug/`. */
+	path: string;
+	article: ParsedArticle;
+}
+
+/** Every article of a content folder, checked as the site checks it. */
+export interface ArticleIndex {
+	/** Valid published articles, in the order given, each with a unique address. */
+	articles: IndexedArticle[];
+	/** Valid articles marked `draft: true`; they claim no address. */
+	drafts: string[];
+	/** Every problem in every file: invalid front-matter, and addresses claimed twice. */
+	problems: ArticleProblem[];
+}
+
+/**
+ * Validates article files with `parseArticle` and gives each published one its address, reporting every
+ * file whose address another file already holds. The loader, `npm run check` and the import tool share it,
+ * so none of them can accept what another refuses.
+ */
+export function indexArticles(sources: readonly ArticleSource[], timeZone: string): ArticleIndex {
+	const articles: IndexedArticle[] = [];
+	const drafts: string[] = [];
+	const problems: ArticleProblem[] = [];
+	const owners = new Map<string, string>();
+	for (const { file, source } of sources) {
+		const parsed = parseArticle(source, file);
+		if (!parsed.ok) {
+			problems.push(...parsed.problems);
+			continue;
+		}
+		if (parsed.article.data.draft) {
+			drafts.push(file);
+			continue;
+		}
+		const preview = createArticleEntry(file, parsed.article.data, { firstParagraph: '', wordCount: 0 }, timeZone);
+		const id = getArticleId(preview);
+		const owner = owners.get(id);
+		if (owner) {
+			problems.push({ file, message: `has the same address ${preview.path} as ${owner}; change one headline or date` });
+			continue;
+		}
+		owners.set(id, file);
+		articles.push({ file, id, path: preview.path, article: parsed.article });
+	}
+	return { articles, drafts, problems };
+}
+
+/** Lists article files under a folder, relative to `root`, and the files deliberately left out. */
+export async function findArticleFiles(directory: string, root: string): Promise<{ files: string[]; ignored: SkippedFile[] }> {
+	const files: string[] = [];
+	const ignored: SkippedFile[] = [];
+	let entries;
+	try {
+		entries = await readdir(directory, { recursive: true, withFileTypes: true });
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files, ignored };
+		throw error;
+	}
+	for (const entry of entries) {
+		if (!entry.isFile()) continue;
+		const absolute = path.join(entry.parentPath, entry.name);
+		const file = path.relative(root, absolute).split(path.sep).join('/');
+		const inside = path.relative(directory, absolute).split(path.sep);
+		if (inside.some((part) => part.startsWith('_') || part.startsWith('.'))) {
+			ignored.push({ file, reason: 'name starts with _ or .' });
+		} else if (/\.(md|markdown)$/i.test(entry.name)) {
+			files.push(file);
+		} else {
+			ignored.push({ file, reason: /\.mdx$/i.test(entry.name) ? '.mdx is never loaded: it can run code' : 'not a Markdown file' });
+		}
+	}
+	files.sort();
+	ignored.sort((a, b) => a.file.localeCompare(b.file));
+	return { files, ignored };
+}
