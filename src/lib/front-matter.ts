@@ -4,8 +4,25 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 /** Largest front-matter block accepted, in characters; real articles stay far below it. */
 export const MAX_FRONT_MATTER_LENGTH = 64 * 1024;
 
-const OPENING = /^---[ \t]*([^\n]*)\n/;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Deepest nesting of lists and maps in front-matter; the schema itself needs three levels. */
+export const MAX_FRONT_MATTER_DEPTH = 16;
+
+/** Most `*alias` references in one front-matter block, which keeps "billion laughs" expansions small. */
+export const MAX_FRONT_MATTER_ALIASES = 32;
+
+const OPENING = /^---([^\n]*)\n/;
+const CLOSING = /\n---/;
+
+/** Keys that could reach an object's prototype in code that copies front-matter around, and YAML's merge key. */
+const FORBIDDEN_KEYS: ReadonlyMap<string, string> = new Map([
+	['__proto__', 'it could change every object in the build'],
+	['constructor', 'it could change every object in the build'],
+	['prototype', 'it could change every object in the build'],
+	['<<', 'YAML merge keys are not supported; write the fields out'],
+]);
+
+/** Every name gray-matter maps to its JavaScript or CoffeeScript engine, which would run the block as code. */
+const CODE_ENGINES = ['js', 'javascript', 'coffee', 'coffeescript', 'cson'];
 
 function refuseEngine(name: string) {
 	return () => {
@@ -14,24 +31,36 @@ function refuseEngine(name: string) {
 }
 
 /**
- * Loads YAML without executing anything: core schema only (dates stay text), no merge keys,
- * bounded depth and aliases, no prototype keys.
+ * Loads YAML without executing anything: core schema only (dates stay text, no `!!js` or merge tags),
+ * bounded size, depth and aliases, no prototype or merge keys.
+ * @example loadSafeYaml('title: Hi\ntags: [a, b]') // { title: 'Hi', tags: ['a', 'b'] }
  */
 export function loadSafeYaml(source: string): Record<string, unknown> {
 	if (source.length > MAX_FRONT_MATTER_LENGTH) {
 		throw new Error(`front-matter is ${source.length} characters; the limit is ${MAX_FRONT_MATTER_LENGTH}`);
 	}
-	const value = load(source, { schema: CORE_SCHEMA, maxDepth: 16, maxAliases: 32 }) ?? {};
+	let value: unknown;
+	try {
+		value = load(source, { schema: CORE_SCHEMA, maxDepth: MAX_FRONT_MATTER_DEPTH, maxAliases: MAX_FRONT_MATTER_ALIASES });
+	} catch (error) {
+		const message = (error as Error).message.split('\n')[0]!;
+		if (/expected a document/.test(message)) return {};
+		throw new Error(`not valid YAML: ${message}`, { cause: error });
+	}
+	if (value === null || value === undefined) return {};
 	if (typeof value !== 'object' || Array.isArray(value)) throw new Error('front-matter must be a set of "field: value" lines');
-	assertNoForbiddenKeys(value);
+	assertNoForbiddenKeys(value, new WeakSet());
 	return value as Record<string, unknown>;
 }
 
-function assertNoForbiddenKeys(value: unknown): void {
-	if (value === null || typeof value !== 'object') return;
+// `seen` makes the walk linear: aliases let one object appear many times.
+function assertNoForbiddenKeys(value: unknown, seen: WeakSet<object>): void {
+	if (value === null || typeof value !== 'object' || seen.has(value)) return;
+	seen.add(value);
 	for (const key of Object.keys(value)) {
-		if (FORBIDDEN_KEYS.has(key)) throw new Error(`front-matter may not use the key "${key}"`);
-		assertNoForbiddenKeys((value as Record<string, unknown>)[key]);
+		const why = FORBIDDEN_KEYS.get(key);
+		if (why) throw new Error(`front-matter may not use the key "${key}": ${why}`);
+		assertNoForbiddenKeys((value as Record<string, unknown>)[key], seen);
 	}
 }
 
@@ -44,23 +73,23 @@ export interface SplitArticle {
 /**
  * Splits a Markdown file with gray-matter, accepting only YAML front-matter. Throws with a reader-facing
  * message on anything else (JavaScript or CoffeeScript front-matter, missing front-matter, bad YAML).
+ * Code engines are refused twice over: by the opening line check here, and by replacing gray-matter's
+ * own engines (`engines: { js: false }` would not stop gray-matter from running `---js`).
  */
 export function splitFrontMatter(source: string): SplitArticle {
 	const opening = OPENING.exec(source);
 	if (!opening) throw new Error('the file does not start with front-matter between --- lines');
-	const language = opening[1]!.trim().toLowerCase();
-	if (language !== '' && language !== 'yaml' && language !== 'yml') {
-		throw new Error(`front-matter language "${opening[1]!.trim()}" is not allowed; only YAML is read`);
+	const language = opening[1]!.trim();
+	if (language !== '' && !/^ya?ml$/i.test(language)) {
+		const why = CODE_ENGINES.includes(language.toLowerCase()) ? ': it is code, and code in an article is never run' : '';
+		throw new Error(`front-matter language "${language}" is not allowed${why}; only YAML between --- lines is read`);
 	}
+	if (!CLOSING.test(source.slice(opening[0].length - 1))) throw new Error('the front-matter has no closing --- line');
 	const parsed = matter(source, {
 		language: 'yaml',
 		engines: {
 			yaml: { parse: loadSafeYaml, stringify: () => '' },
-			js: refuseEngine('js'),
-			javascript: refuseEngine('javascript'),
-			coffee: refuseEngine('coffee'),
-			coffeescript: refuseEngine('coffeescript'),
-			cson: refuseEngine('cson'),
+			...Object.fromEntries(CODE_ENGINES.map((name) => [name, refuseEngine(name)])),
 		},
 	} as matter.GrayMatterOption<string, never>);
 	return { data: parsed.data as Record<string, unknown>, body: parsed.content };
