@@ -1,9 +1,17 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { getNeighbours, paginate, selectPublished, type Page } from './published.ts';
 import config from 'virtual:clippings/config';
+import { getBuildTime } from './build-time.ts';
+import { buildCalendar, selectOnThisDay, type Calendar } from './calendar.ts';
+import { getCalendarDay } from './dates.ts';
+import { getBylineNames, getSourceNames, getTopicNames, groupByName, type Grouping } from './groupings.ts';
+import { getNeighbours, paginate, selectPublished, type Page } from './published.ts';
+import { createStoryContext, type StoryContext } from './story-context.ts';
 
 /** A published article as pages receive it. */
 export type Article = CollectionEntry<'articles'>;
+
+/** How many stories the home page's "On this day" list shows at most. */
+export const ON_THIS_DAY_LIMIT = 10;
 
 /** Everything the pages derive from the collection, computed once per build. */
 export interface Archive {
@@ -11,6 +19,18 @@ export interface Archive {
 	articles: Article[];
 	neighbours: Map<string, { newer?: Article; older?: Article }>;
 	homePages: Page<Article>[];
+	/** Years, months and days with their stories and neighbours. */
+	calendar: Calendar<Article>;
+	/** Bylines, sources and topics with collision-safe slugs: link a name with `bylines.getSlug(name)`. */
+	bylines: Grouping<Article>;
+	sources: Grouping<Article>;
+	topics: Grouping<Article>;
+	/** Stories of the build day's month and day in earlier years (see `getBuildTime`), newest first. */
+	onThisDay: Article[];
+	/** The moment this build treats as now: `SOURCE_DATE_EPOCH`, or the clock. */
+	buildTime: Date;
+	/** Site facts and name links for feeds, sitemaps and news metadata. */
+	storyContext: StoryContext;
 }
 
 let archive: Promise<Archive> | undefined;
@@ -20,7 +40,22 @@ export function getArchive(): Promise<Archive> {
 	if (import.meta.env.DEV) archive = undefined;
 	archive ??= getCollection('articles').then((entries) => {
 		const articles = selectPublished(entries);
-		return { articles, neighbours: getNeighbours(articles), homePages: paginate(articles, config.pageSize) };
+		const calendar = buildCalendar(articles);
+		const buildTime = getBuildTime();
+		const bylines = groupByName(articles, getBylineNames, 'byline', config.lang);
+		const sources = groupByName(articles, getSourceNames, 'source', config.lang);
+		return {
+			articles,
+			neighbours: getNeighbours(articles),
+			homePages: paginate(articles, config.pageSize),
+			calendar,
+			bylines,
+			sources,
+			topics: groupByName(articles, getTopicNames, 'topic', config.lang),
+			onThisDay: selectOnThisDay(calendar, getCalendarDay(buildTime, config.timeZone), ON_THIS_DAY_LIMIT),
+			buildTime,
+			storyContext: createStoryContext(config, { bylines, sources }),
+		};
 	});
 	return archive;
 }

@@ -21,9 +21,9 @@ export function getYearPath(year: string): string {
 	return `/${year}/`;
 }
 
-/** `/YYYY/MM/` */
-export function getMonthPath(year: string, month: string): string {
-	return `/${year}/${month}/`;
+/** `/YYYY/MM/`, and its later pages of stories `/YYYY/MM/page/2/`. */
+export function getMonthPath(year: string, month: string, page = 1): string {
+	return `/${year}/${month}/${getPageSuffix(page)}`;
 }
 
 /** `/YYYY/MM/DD/` */
@@ -31,19 +31,55 @@ export function getDayPath(year: string, month: string, day: string): string {
 	return `/${year}/${month}/${day}/`;
 }
 
-/** `/bylines/slug/` */
-export function getBylinePath(slug: string): string {
-	return `/bylines/${encodeSegment(slug)}/`;
+/** The three ways of browsing the archive by name; each is also the first segment of its addresses. */
+export type GroupKind = 'bylines' | 'sources' | 'topics';
+
+/** `/bylines/slug/`, `/sources/slug/` or `/topics/slug/`, and later pages `/bylines/slug/page/2/`. */
+export function getGroupPath(kind: GroupKind, slug: string, page = 1): string {
+	return `/${kind}/${encodeSegment(slug)}/${getPageSuffix(page)}`;
 }
 
-/** `/sources/slug/` */
-export function getSourcePath(slug: string): string {
-	return `/sources/${encodeSegment(slug)}/`;
+/** `/bylines/slug/`, then `/bylines/slug/page/2/` */
+export function getBylinePath(slug: string, page = 1): string {
+	return getGroupPath('bylines', slug, page);
 }
 
-/** `/topics/slug/` */
-export function getTopicPath(slug: string): string {
-	return `/topics/${encodeSegment(slug)}/`;
+/** `/sources/slug/`, then `/sources/slug/page/2/` */
+export function getSourcePath(slug: string, page = 1): string {
+	return getGroupPath('sources', slug, page);
+}
+
+/** `/topics/slug/`, then `/topics/slug/page/2/` */
+export function getTopicPath(slug: string, page = 1): string {
+	return getGroupPath('topics', slug, page);
+}
+
+/** The two feed formats the archive publishes. */
+export type FeedFormat = 'rss' | 'json';
+
+/**
+ * The whole archive's feed (`/feed.xml`, `/feed.json`), or one byline's, source's or topic's
+ * (`/bylines/slug/feed.xml`).
+ * @example getFeedPath('json', { kind: 'topics', slug: 'shipping' }) // '/topics/shipping/feed.json'
+ */
+export function getFeedPath(format: FeedFormat, group?: { kind: GroupKind; slug: string }): string {
+	const file = format === 'rss' ? 'feed.xml' : 'feed.json';
+	return group ? `${getGroupPath(group.kind, group.slug)}${file}` : `/${file}`;
+}
+
+/** `/sitemap-index.xml`, the sitemap that lists the others. */
+export function getSitemapIndexPath(): string {
+	return '/sitemap-index.xml';
+}
+
+/** `/sitemap-1.xml`, … : the numbered sitemaps of every page. */
+export function getSitemapPath(number: number): string {
+	return `/sitemap-${number}.xml`;
+}
+
+/** `/news-sitemap.xml`, the Google News sitemap of the latest stories. */
+export function getNewsSitemapPath(): string {
+	return '/news-sitemap.xml';
 }
 
 /** `/archive/`: the index of every year. */
@@ -71,6 +107,11 @@ export function getFaviconPath(): string {
 	return '/favicon.svg';
 }
 
+/** `/404.html`, the page static hosts serve for a missing address. */
+export function getNotFoundPath(): string {
+	return '/404.html';
+}
+
 /** The home page's page `n` (1-based): `/` then `/page/2/`. */
 export function getHomePagePath(page: number): string {
 	return page <= 1 ? '/' : `/page/${page}/`;
@@ -90,6 +131,10 @@ export function withBase(path: string, base: string): string {
 /** The absolute URL of a path on the published site. */
 export function getAbsoluteUrl(path: string, site: string, base: string): string {
 	return new URL(withBase(path, base), site).href;
+}
+
+function getPageSuffix(page: number): string {
+	return page <= 1 ? '' : `page/${page}/`;
 }
 
 function encodeSegment(segment: string): string {
