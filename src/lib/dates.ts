@@ -58,7 +58,7 @@ export function formatDisplayDate(date: Date, timeZone: string, lang: string): s
 
 /** A reader-facing clock time with the zone's short name, e.g. "14:30 EDT". */
 export function formatDisplayTime(date: Date, timeZone: string, lang: string): string {
-	return new Intl.DateTimeFormat(lang, { timeZone, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(date);
+	return new Intl.DateTimeFormat(lang, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(date);
 }
 
 /** Whether the front-matter value named only a day, so pages show no clock time for it. */
