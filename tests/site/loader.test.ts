@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildFixture, distPath } from '../support/fixtures.ts';
+import { createTempFixture, type TempFixture } from '../support/temp-fixture.ts';
+
+const article = (title: string, date = '2025-07-24', extra = '') =>
+	`---\ntitle: ${title}\ndate: '${date}'\nbylines: [Jane Doe]\nsource: Wire\n${extra}---\nA paragraph about ${title}.\n`;
+
+const created: TempFixture[] = [];
+function fixture(name: string, files: Record<string, string>): TempFixture {
+	const made = createTempFixture(name, files);
+	created.push(made);
+	return made;
+}
+afterAll(() => created.forEach((made) => made.remove()));
+
+describe('the articles loader fails the build instead of losing an article', () => {
+	test('a schema error names the file, the field and what was expected', async () => {
+		const result = await fixture('schema-error', {
+			'good.md': article('Good story'),
+			'desk/bad.md': article('Bad story').replace('bylines: [Jane Doe]', 'bylines: Jane Doe'),
+		}).build();
+		expect(result.ok).toBe(false);
+		expect(result.output).toContain('tests/fixtures/tmp-schema-error/content/articles/desk/bad.md: bylines: expected a list of names');
+	});
+
+	test('two articles that would get the same address fail the build naming both files', async () => {
+		const result = await fixture('duplicate', {
+			'a.md': article('Same headline'),
+			'b.md': article('Same headline'),
+		}).build();
+		expect(result.ok).toBe(false);
+		expect(result.output).toMatch(/tmp-duplicate\/content\/articles\/b\.md: has the same address \/2025\/07\/24\/same-headline\/ as tests\/fixtures\/tmp-duplicate\/content\/articles\/a\.md/);
+	});
+
+	test('an article that cannot be rendered fails the build naming the file', async () => {
+		const result = await fixture('render-error', {
+			'fine.md': article('Fine story'),
+			'nested.md': `${article('Deeply nested quote').split('A paragraph')[0]}${'>'.repeat(10_000)} too deep\n`,
+		}).build();
+		expect(result.ok).toBe(false);
+		expect(result.output).toMatch(/tmp-render-error\/content\/articles\/nested\.md: could not be rendered/);
+	});
+
+	test('an article that is empty once unsafe HTML is removed fails the build', async () => {
+		const result = await fixture('empty-after-sanitise', {
+			'script-only.md': `${article('Only a script').split('A paragraph')[0]}<script>alert(1)</script>\n`,
+		}).build();
+		expect(result.ok).toBe(false);
+		expect(result.output).toMatch(/script-only\.md: the article is empty once unsafe HTML is removed/);
+	});
+});
+
+describe('dates do not depend on the build machine', () => {
+	const htmlFiles = (root: string): string[] =>
+		readdirSync(root, { recursive: true, encoding: 'utf8' })
+			.filter((file) => file.endsWith('.html'))
+			.sort();
+
+	test('the basic archive builds byte-identical pages under TZ=UTC and TZ=Pacific/Kiritimati', async () => {
+		const utc = await buildFixture('basic', { outDir: 'dist-tz-utc', env: { TZ: 'UTC' } });
+		const kiritimati = await buildFixture('basic', { outDir: 'dist-tz-kiritimati', env: { TZ: 'Pacific/Kiritimati' } });
+		expect(utc.ok, utc.output).toBe(true);
+		expect(kiritimati.ok, kiritimati.output).toBe(true);
+		const left = distPath('basic', 'dist-tz-utc');
+		const right = distPath('basic', 'dist-tz-kiritimati');
+		const pages = htmlFiles(left);
+		expect(pages.length).toBeGreaterThan(3);
+		expect(htmlFiles(right)).toEqual(pages);
+		for (const page of pages) {
+			expect(readFileSync(path.join(right, page), 'utf8'), page).toBe(readFileSync(path.join(left, page), 'utf8'));
+		}
+	}, 180_000);
+});
