@@ -197,13 +197,13 @@ export interface MonthCount {
 	count: number;
 }
 
+/** The twelve months as the archive writes them, `'01'` to `'12'`. */
+export const MONTHS: readonly string[] = Array.from({ length: 12 }, (_, index) => String(index + 1).padStart(2, '0'));
+
 /** The story count of every month of a year, zeros included. */
 export function getMonthCounts<T>(year: Pick<YearGroup<T>, 'months'>): MonthCount[] {
 	const counts = new Map(year.months.map((month) => [month.month, month.stories.length]));
-	return Array.from({ length: 12 }, (_, index) => {
-		const month = String(index + 1).padStart(2, '0');
-		return { month, count: counts.get(month) ?? 0 };
-	});
+	return MONTHS.map((month) => ({ month, count: counts.get(month) ?? 0 }));
 }
 
 /** The number of days in a month of the proleptic Gregorian calendar. */

@@ -39,6 +39,11 @@ export function getGroupPath(kind: GroupKind, slug: string, page = 1): string {
 	return `/${kind}/${encodeSegment(slug)}/${getPageSuffix(page)}`;
 }
 
+/** `/bylines/`, `/sources/` or `/topics/`: the index of one kind of group. */
+export function getGroupIndexPath(kind: GroupKind): string {
+	return `/${kind}/`;
+}
+
 /** `/bylines/slug/`, then `/bylines/slug/page/2/` */
 export function getBylinePath(slug: string, page = 1): string {
 	return getGroupPath('bylines', slug, page);
@@ -133,8 +138,17 @@ export function getAbsoluteUrl(path: string, site: string, base: string): string
 	return new URL(withBase(path, base), site).href;
 }
 
+/**
+ * The rest parameter (`[...page]`) of a paginated list's page `n`: none for the first page, `page/2` after.
+ * @example getPageParam(2) // 'page/2'
+ */
+export function getPageParam(page: number): string | undefined {
+	return page <= 1 ? undefined : `page/${page}`;
+}
+
 function getPageSuffix(page: number): string {
-	return page <= 1 ? '' : `page/${page}/`;
+	const param = getPageParam(page);
+	return param ? `${param}/` : '';
 }
 
 function encodeSegment(segment: string): string {

@@ -1,0 +1,56 @@
+/**
+ * The `getStaticPaths()` entries of the browse pages, built from the groupings `getArchive()` computed once:
+ * each list is sliced into pages here, and no page looks at a story outside its own slice.
+ */
+import type { Calendar, DayGroup, MonthGroup, YearGroup } from './calendar.ts';
+import type { Grouping, NamedGroup } from './groupings.ts';
+import { paginate, type Page } from './published.ts';
+import { getPageParam } from './urls.ts';
+
+/** One page of a byline, source or topic. */
+export interface GroupPageEntry<T> {
+	params: { slug: string; page: string | undefined };
+	props: { group: NamedGroup<T>; page: Page<T> };
+}
+
+/** Every page of every group: `/bylines/slug/`, `/bylines/slug/page/2/`, … */
+export function getGroupPageEntries<T>(grouping: Pick<Grouping<T>, 'groups'>, pageSize: number): GroupPageEntry<T>[] {
+	return grouping.groups.flatMap((group) =>
+		paginate(group.stories, pageSize).map((page) => ({ params: { slug: group.slug, page: getPageParam(page.number) }, props: { group, page } })),
+	);
+}
+
+/** One group's feed endpoints: `/bylines/slug/feed.xml` and `.json`. */
+export function getGroupFeedEntries<T>(grouping: Pick<Grouping<T>, 'groups'>): { params: { slug: string }; props: { group: NamedGroup<T> } }[] {
+	return grouping.groups.map((group) => ({ params: { slug: group.slug }, props: { group } }));
+}
+
+/** `/YYYY/` for every year with stories. */
+export function getYearEntries<T>(calendar: Pick<Calendar<T>, 'years'>): { params: { year: string }; props: { year: YearGroup<T> } }[] {
+	return calendar.years.map((year) => ({ params: { year: year.year }, props: { year } }));
+}
+
+/** One page of a month's stories. */
+export interface MonthPageEntry<T> {
+	params: { year: string; month: string; page: string | undefined };
+	props: { month: MonthGroup<T>; page: Page<T> };
+}
+
+/** `/YYYY/MM/` and its later pages for every month with stories. */
+export function getMonthPageEntries<T>(calendar: Pick<Calendar<T>, 'years'>, pageSize: number): MonthPageEntry<T>[] {
+	return calendar.years.flatMap((year) =>
+		year.months.flatMap((month) =>
+			paginate(month.stories, pageSize).map((page) => ({
+				params: { year: month.year, month: month.month, page: getPageParam(page.number) },
+				props: { month, page },
+			})),
+		),
+	);
+}
+
+/** `/YYYY/MM/DD/` for every day with stories. */
+export function getDayEntries<T>(calendar: Pick<Calendar<T>, 'years'>): { params: { year: string; month: string; day: string }; props: { day: DayGroup<T> } }[] {
+	return calendar.years.flatMap((year) =>
+		year.months.flatMap((month) => month.days.map((day) => ({ params: { year: day.year, month: day.month, day: day.day }, props: { day } }))),
+	);
+}

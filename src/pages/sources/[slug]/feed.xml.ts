@@ -1,0 +1,10 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getArchive, type Article } from '../../../lib/archive.ts';
+import { createFeedResponse, getGroupFeed } from '../../../lib/archive-feeds.ts';
+import { getGroupFeedEntries } from '../../../lib/archive-pages.ts';
+import type { NamedGroup } from '../../../lib/groupings.ts';
+
+export const getStaticPaths = (async () => getGroupFeedEntries((await getArchive()).sources)) satisfies GetStaticPaths;
+
+/** `/sources/slug/feed.xml`: the newest stories of one source, with summaries. */
+export const GET: APIRoute<{ group: NamedGroup<Article> }> = async ({ props }) => createFeedResponse('rss', await getGroupFeed('sources', props.group));
