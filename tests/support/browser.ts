@@ -23,14 +23,18 @@ export interface TestBrowser {
 	close: () => Promise<void>;
 }
 
-/** Starts headless Chromium with the flags this machine needs and a throwaway `--user-data-dir`. */
-export async function launchBrowser(options: { offline?: boolean } = {}): Promise<TestBrowser> {
+/**
+ * Starts headless Chromium with the flags this machine needs and a throwaway `--user-data-dir`;
+ * `javaScriptEnabled: false` reads pages the way a reader with JavaScript off does.
+ */
+export async function launchBrowser(options: { offline?: boolean; javaScriptEnabled?: boolean } = {}): Promise<TestBrowser> {
 	const profile = mkdtempSync(path.join(tmpdir(), 'clippings-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM_PATH,
 		headless: true,
 		args: FLAGS,
 		offline: options.offline ?? false,
+		javaScriptEnabled: options.javaScriptEnabled ?? true,
 		viewport: { width: 1280, height: 900 },
 	});
 	return {
