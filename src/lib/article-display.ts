@@ -51,3 +51,27 @@ export function formatTimeZoneName(timeZone: string, lang: string): string {
 	const parts = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(0);
 	return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * Whether a story's text already opens with its dateline, as wire copy does (`(CNN) — The United States…`,
+ * `DOHA — Negotiators…`): then the page must not print the dateline a second time.
+ * @param bodyHtml the rendered body; only its opening is read
+ * @example opensWithDateline('<p>(CNN) — The United States…</p>', 'CNN') // true
+ */
+export function opensWithDateline(bodyHtml: string, dateline: string): boolean {
+	const opening = bodyHtml
+		.slice(0, 600)
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/&(?:#x([\da-f]+)|#(\d+)|(\w+));/gi, (entity, hex: string, decimal: string, name: string) =>
+			hex ? String.fromCodePoint(parseInt(hex, 16)) : decimal ? String.fromCodePoint(Number(decimal)) : (ENTITIES[name] ?? entity),
+		)
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/^[([]/, '');
+	const wanted = dateline.replace(/\s+/g, ' ').trim();
+	if (!opening.toLocaleLowerCase().startsWith(wanted.toLocaleLowerCase())) return false;
+	// A dateline ends at a dash within a few words ("DOHA, Qatar (Reuters) —"); "Doha officials said" is a sentence.
+	return /^[^.!?]{0,40}?(?:[—–]|\s-\s)/u.test(opening.slice(wanted.length));
+}

@@ -18,6 +18,7 @@ const FERRY = '/2025/07/23/ferry-fares-will-rise-in-september-operator-says/';
 const ARABIC = `/2025/07/22/${encodeURIComponent('الميناء-يستقبل-أول-سفينة-حاويات-منذ-شهرين')}/`;
 const NIGHT_MARKET = '/2025/06/30/night-market-opens-on-the-pier/';
 const LIGHTHOUSE = '/2025/06/15/the-last-keeper-of-the-north-lighthouse/';
+const GENEVA = '/2025/07/18/shipping-agency-opens-an-inquiry-into-the-harbour-collision/';
 
 /** Every published fixture file, parsed with the project's own parser. */
 function readFixtureArticles(): ParsedArticle[] {
@@ -137,6 +138,12 @@ describe('the article page', () => {
 		const first = dateline.nextAll('p').first();
 		expect(first.prevAll('p')).toHaveLength(0);
 		expect(first.text()).toMatch(/^Negotiators from both sides left the harbour talks on Thursday/);
+	});
+
+	test('a story whose text already opens with its dateline does not print it twice', () => {
+		const page = readPage(FIXTURE, GENEVA);
+		expect(page('.dateline')).toHaveLength(0);
+		expect(normalize(page('.story__body').text())).toMatch(/^GENEVA \(Fixture Wire\) — The international shipping agency/);
 	});
 
 	test('the summary is shown as the dek under the headline', () => {

@@ -5,6 +5,7 @@ import {
 	formatTimeZoneName,
 	getDateTimeAttribute,
 	getNameListParts,
+	opensWithDateline,
 } from '../../src/lib/article-display.ts';
 import { parseArticleDate } from '../../src/lib/dates.ts';
 
@@ -71,5 +72,21 @@ describe('formatReadingTime', () => {
 describe('formatTimeZoneName', () => {
 	test('names the zone the way readers know it', () => {
 		expect(formatTimeZoneName(NEW_YORK, 'en')).toBe('Eastern Time');
+	});
+});
+
+describe('opensWithDateline', () => {
+	test.each([
+		['<p>(CNN) — The United States is recalling its team.</p>', 'CNN', true],
+		['<p>DOHA — Negotiators left the talks.</p>', 'DOHA', true],
+		['<p>GENEVA (Reuters) - The agency opened an inquiry.</p>', 'Geneva', true],
+		['<p>WASHINGTON, D.C. — Lawmakers met.</p>', 'Washington, D.C.', true],
+		['<p><strong>LONDON</strong> – Markets fell.</p>', 'LONDON', true],
+		['<p>Negotiators left the talks in Doha.</p>', 'DOHA', false],
+		['<p>Doha officials said the talks would resume. Others disagreed — loudly.</p>', 'DOHA', false],
+		['<p>AT&#x26;T — The company said.</p>', 'AT&T', true],
+		['', 'CNN', false],
+	])('%s opens with the dateline %s: %s', (html, dateline, expected) => {
+		expect(opensWithDateline(html, dateline)).toBe(expected);
 	});
 });
