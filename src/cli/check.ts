@@ -1,0 +1,63 @@
+// `npm run check`: validates every article in the content folder with the code the site builds with.
+// Runs under Node with type stripping: erasable TypeScript only, relative imports with `.ts`.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkArticles } from '../lib/check-articles.ts';
+import { loadSiteSettings } from './site-settings.ts';
+
+const USAGE = `Usage: npm run check [-- --config FILE] [--content DIR]
+
+Checks every article under <content>/articles as the build does — front-matter against the schema, one
+address per article, a body that survives sanitising — and prints every problem at once.
+Exit status: 0 when there is none, 1 when there are problems, 2 on a usage or configuration error.`;
+
+async function main(): Promise<number> {
+	let values;
+	try {
+		({ values } = parseArgs({
+			options: {
+				config: { type: 'string', default: 'astro.config.mjs' },
+				content: { type: 'string' },
+				'time-zone': { type: 'string' },
+				help: { type: 'boolean', short: 'h', default: false },
+			},
+		}));
+	} catch (error) {
+		console.error(`${(error as Error).message}\n\n${USAGE}`);
+		return 2;
+	}
+	if (values.help) {
+		console.log(USAGE);
+		return 0;
+	}
+	let settings;
+	try {
+		settings = await loadSiteSettings(values.config);
+	} catch (error) {
+		console.error((error as Error).message);
+		return 2;
+	}
+	const root = process.cwd();
+	const content = values.content ?? settings.content;
+	const started = performance.now();
+	const result = await checkArticles({
+		root,
+		directory: path.resolve(root, content, 'articles'),
+		timeZone: values['time-zone'] ?? settings.timeZone,
+		read: (file) => readFileSync(path.join(root, file)),
+	});
+	const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+	for (const skipped of result.ignored) console.log(`note: ${skipped.file} is not loaded (${skipped.reason})`);
+	if (result.problems.length === 0) {
+		console.log(`${result.articles} articles${result.drafts ? ` and ${result.drafts} drafts` : ''} in ${path.join(content, 'articles')}: no problems (${seconds} s)`);
+		return 0;
+	}
+	const files = new Set(result.problems.map((problem) => problem.file)).size;
+	for (const line of result.lines) console.log(line);
+	console.log(`\n${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (of ${result.files}); the site will not build until they are fixed.`);
+	return 1;
+}
+
+process.exitCode = await main();

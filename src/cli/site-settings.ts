@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { SiteConfig } from '../lib/config.ts';
+
+/**
+ * Reads the archive's validated settings from `astro.config.mjs` the way Astro does — by importing it — and
+ * takes them from the `clippings()` integration, so the command-line tools and the site agree on the time
+ * zone and the content folder. Throws a reader-facing error when the file or the integration is missing.
+ */
+export async function loadSiteSettings(configFile: string): Promise<SiteConfig> {
+	const absolute = path.resolve(configFile);
+	let module: { default?: { integrations?: unknown[] } };
+	try {
+		module = (await import(pathToFileURL(absolute).href)) as typeof module;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(absolute)) {
+			throw new Error(`cannot find ${configFile}; run this from the project folder or pass --config path/to/astro.config.mjs`);
+		}
+		throw new Error(`cannot load ${configFile}: ${(error as Error).message}`, { cause: error });
+	}
+	const integrations = (module.default?.integrations ?? []).flat(Infinity) as { name?: string; config?: SiteConfig }[];
+	const clippings = integrations.find((integration) => integration?.name === 'clippings');
+	if (!clippings?.config) throw new Error(`${configFile} does not use the clippings() integration, so it names no content folder or time zone`);
+	return clippings.config;
+}
+
+/** Whether progress should be drawn in place (a terminal) or written as plain lines (pipes, files, CI). */
+export function isInteractive(stream: NodeJS.WriteStream): boolean {
+	return Boolean(stream.isTTY) && !process.env.CI;
+}

@@ -1,0 +1,110 @@
+import matter from 'gray-matter';
+import { createArticleEntry, getArticleId } from '../article-entry.ts';
+import { ArticleSchema } from '../article-schema.ts';
+import { parseArticle, formatProblem } from '../parse-article.ts';
+import { slugify } from '../slug.ts';
+import { normaliseSourceName, sameSource } from './bylines.ts';
+import type { ArticleDraft } from './draft.ts';
+
+/** A draft turned into the exact text of an article file, with the address the site will give it. */
+export interface ArticleFile {
+	/** The file's full text: YAML front-matter written by gray-matter, then the Markdown body. */
+	text: string;
+	body: string;
+	/** Collection id, `1987/03/26/slug`. */
+	id: string;
+	/** Root-relative address, `/1987/03/26/slug/`. */
+	path: string;
+	/** Where the file goes under `articles/`: `reuters/1987/1987-03-26-slug.md`. */
+	name: string;
+	/** Optional fields the input gave that the archive cannot accept, dropped with the reason. */
+	dropped: string[];
+}
+
+/** Settings that shape every file of one import. */
+export interface ArticleFileOptions {
+	timeZone: string;
+	/** `--source`: the source of inputs that name none, and the spelling used for the same source spelt otherwise. */
+	source?: string | undefined;
+	/** Sources already in the archive, so that `REUTERS` joins an existing `Reuters`. */
+	knownSources?: readonly string[] | undefined;
+}
+
+const OPTIONAL_FIELDS = ['updated', 'dateline', 'summary', 'section', 'lang', 'url'] as const;
+
+/**
+ * Turns a draft into an article file: fills in and checks the required fields (a missing headline, date or
+ * source is a reason, never a guess), drops optional values the schema refuses (noting them), writes the
+ * front-matter with gray-matter (dates as quoted strings) and checks the result with `parseArticle` — the
+ * same code the site runs — so no file is written that the build would refuse.
+ */
+export function createArticleFile(draft: ArticleDraft, options: ArticleFileOptions): { ok: true; file: ArticleFile } | { ok: false; reason: string } {
+	if (!draft.title) return { ok: false, reason: 'no headline: the input has no title and no text to write one from' };
+	if (!draft.date) {
+		return { ok: false, reason: 'no publication date: none in the text or front-matter, and none in the file name (e.g. 2025-07-24-story.md)' };
+	}
+	const source = chooseSource(draft.source, options);
+	if (!source) return { ok: false, reason: 'no source: the input names no publisher; pass --source NAME' };
+	if (!/[\p{L}\p{N}]/u.test(visibleText(draft.body))) {
+		return { ok: false, reason: 'no story text: the body is empty, or only HTML that the archive removes (scripts, frames, comments)' };
+	}
+
+	const dropped: string[] = [];
+	const optional: Record<string, string> = {};
+	for (const field of OPTIONAL_FIELDS) {
+		const value = draft[field];
+		if (value === undefined) continue;
+		if (ArticleSchema.shape[field].safeParse(value).success) optional[field] = value;
+		else dropped.push(`${field} "${value}" (not valid here)`);
+	}
+	const tags = draft.tags.filter((tag) => ArticleSchema.shape.tags.safeParse([tag]).success);
+
+	const data = {
+		title: draft.title,
+		date: draft.date,
+		...(optional.updated ? { updated: optional.updated } : {}),
+		bylines: draft.bylines,
+		source,
+		...(optional.dateline ? { dateline: optional.dateline } : {}),
+		...(optional.summary ? { summary: optional.summary } : {}),
+		...(optional.section ? { section: optional.section } : {}),
+		...(tags.length > 0 ? { tags } : {}),
+		...(optional.lang ? { lang: optional.lang } : {}),
+		...(optional.url ? { url: optional.url } : {}),
+		...(draft.draft ? { draft: true } : {}),
+	};
+	const body = draft.body.endsWith('\n') ? draft.body : `${draft.body}\n`;
+	// lineWidth -1: one line per value, so a long summary is never folded and diffs stay readable.
+	const text = matter.stringify(body, data, { lineWidth: -1 } as never);
+
+	const checked = parseArticle(text, 'imported.md');
+	if (!checked.ok) return { ok: false, reason: `the archive would refuse it: ${checked.problems.map((problem) => formatProblem(problem).replace(/^imported\.md: /, '')).join('; ')}` };
+	const entry = createArticleEntry('imported.md', checked.article.data, { firstParagraph: '', wordCount: 0 }, options.timeZone);
+	const folder = slugify(source) || 'unknown-source';
+	return {
+		ok: true,
+		file: {
+			text,
+			body: checked.article.body,
+			id: getArticleId(entry),
+			path: entry.path,
+			name: `${folder}/${entry.year}/${entry.year}-${entry.month}-${entry.day}-${entry.slug}.md`,
+			dropped,
+		},
+	};
+}
+
+function chooseSource(source: string | undefined, options: ArticleFileOptions): string | undefined {
+	if (!source) return options.source;
+	if (options.source && sameSource(source, options.source)) return options.source;
+	const known = options.knownSources?.find((name) => name.toLowerCase() === source.trim().toLowerCase());
+	return known ?? normaliseSourceName(source);
+}
+
+/** The body without HTML comments, elements that never show, and tags: a cheap stand-in for rendering it. */
+function visibleText(body: string): string {
+	return body
+		.replace(/<!--[\s\S]*?-->/g, '')
+		.replace(/<(script|style|iframe|object|embed|template|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, '')
+		.replace(/<[^>]*>/g, '');
+}

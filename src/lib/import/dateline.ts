@@ -1,0 +1,48 @@
+/** What a lede's opening credit says: the place the story was filed from and the wire that filed it. */
+export interface LedeDateline {
+	/** The place, its city in capitals as datelines are printed (`NEW YORK`, `DOHA, Qatar`); absent when the credit names none, as in `(CNN) —`. */
+	place?: string;
+	/** The wire named in the credit: `CNN` in `(CNN) —`, `Reuter` in `MONTREAL, March 20, Reuter -`. */
+	credit?: string;
+	/** The lede with its dateline removed, as the story's first sentence reads. */
+	rest: string;
+}
+
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+const DASH = '(?:-{1,2}|–|—)';
+const PLACE = "[\\p{Lu}][\\p{L}.'’ -]*(?:,\\s*[\\p{Lu}][\\p{L}.'’ -]*){0,2}";
+
+/** `NEW YORK, March 26 -`, `SANTOS, BRAZIL, MARCH 11 -`, `MONTREAL, March 20, Reuter -` */
+const WIRE_DATELINE = new RegExp(
+	`^(?<place>${PLACE}?),\\s+(?<month>${MONTH})\\s+\\d{1,2},?(?:\\s+(?<credit>[\\p{L}]+))?\\s+${DASH}\\s+`,
+	'iu',
+);
+/** `DOHA, Qatar (CNN) —`, `WASHINGTON (AP) —`, `(CNN) —` */
+const CREDIT_DATELINE = new RegExp(`^(?:(?<place>${PLACE}?)\\s+)?\\((?<credit>[\\p{L}][\\p{L}\\p{N} .&'’-]{0,40})\\)\\s*${DASH}\\s*`, 'u');
+
+/**
+ * Finds the dateline at the start of a lede. A dateline is a place (and maybe a date or a wire credit)
+ * followed by a dash; a place must be short and start with a capital, so a sentence that merely contains a
+ * dash is never mistaken for one.
+ * @example parseDateline('NEW YORK, March 26 - Private investors…') // { place: 'NEW YORK', rest: 'Private investors…' }
+ * @example parseDateline('(CNN) — The United States…') // { credit: 'CNN', rest: 'The United States…' }
+ */
+export function parseDateline(lede: string): LedeDateline {
+	const match = WIRE_DATELINE.exec(lede) ?? CREDIT_DATELINE.exec(lede);
+	if (!match?.groups) return { rest: lede };
+	const place = match.groups.place?.trim().replace(/[\s,]+$/, '');
+	if (place !== undefined && (place.length > 40 || place.split(/\s+/).length > 5)) return { rest: lede };
+	const rest = lede.slice(match[0].length);
+	const credit = match.groups.credit;
+	return {
+		...(place ? { place: capitaliseCity(place) } : {}),
+		...(credit ? { credit } : {}),
+		rest,
+	};
+}
+
+/** Datelines print the city in capitals and the region or country as written: `Doha, Qatar` → `DOHA, Qatar`. */
+function capitaliseCity(place: string): string {
+	const [city, ...region] = place.split(/\s*,\s*/);
+	return [city!.toUpperCase(), ...region].join(', ');
+}
