@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
@@ -7,6 +8,7 @@ import { serveStatic, type StaticServer } from '../support/server.ts';
 /** The browse fixture served under a base path, as on a subfolder of an existing site. */
 const FIXTURE = 'base-path';
 const BASE = '/archive/';
+const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server: StaticServer;
 let browser: TestBrowser;
@@ -69,4 +71,32 @@ describe('a reader browsing by date in Chromium', () => {
 		expect(new URL(page.url()).pathname).toBe('/archive/2025/03/');
 		await page.close();
 	});
+});
+
+/** Serious and critical axe-core violations on the open page, as `rule: target` lines. */
+async function findSeriousViolations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ path: AXE_SCRIPT });
+	return page.evaluate(async () => {
+		const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+		const results = await axe.run(document, { resultTypes: ['violations'] });
+		return results.violations
+			.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+			.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+	});
+}
+
+describe('browse pages in Chromium (axe-core)', () => {
+	const pages = ['archive/', '2025/', '2025/07/', '2025/07/24/', 'bylines/', 'bylines/zo%C3%AB-ortiz/', 'topics/c-2/', ''];
+	for (const colorScheme of ['light', 'dark'] as const) {
+		test.each(pages)(`${BASE}%s has no serious or critical violations in the ${colorScheme} color scheme`, async (urlPath) => {
+			const page = await browser.context.newPage();
+			try {
+				await page.emulateMedia({ colorScheme });
+				expect((await page.goto(`${server.origin}${BASE}${urlPath}`))?.status()).toBe(200);
+				expect(await findSeriousViolations(page)).toEqual([]);
+			} finally {
+				await page.close();
+			}
+		});
+	}
 });

@@ -153,10 +153,12 @@ describe('bylines, sources and topics', () => {
 		const $ = page('/bylines/');
 		const counts = new Map<string, number>();
 		for (const story of stories) for (const name of story.bylines) counts.set(name, (counts.get(name) ?? 0) + 1);
-		const listed = $('.group-index li')
-			.map((_, item) => [[$(item).find('a').text(), Number($(item).find('.group-index__count').contents().first().text())]])
-			.get();
-		expect(new Map(listed)).toEqual(counts);
+		const listed = new Map(
+			$('.group-index li')
+				.map((_, item) => [[$(item).find('a').text(), Number($(item).find('.group-index__count').contents().first().text())] as const])
+				.get(),
+		);
+		expect(listed).toEqual(counts);
 		for (const link of hrefs($, '.group-index a')) expect(() => page(link)).not.toThrow();
 	});
 

@@ -113,7 +113,9 @@ export function extractLinks(text: string, extension: string): string[] {
 			if (url) links.push(url);
 		}
 	});
-	$('script[type="application/ld+json"]').each((_, element) => links.push(...collect(JSON.parse($(element).text()), JSON_LD_LINK_KEYS)));
+	$('script[type="application/ld+json"]').each((_, element) => {
+		links.push(...collect(JSON.parse($(element).text()), JSON_LD_LINK_KEYS));
+	});
 	return links;
 }
 
