@@ -45,7 +45,7 @@ export function createArticleFile(draft: ArticleDraft, options: ArticleFileOptio
 	}
 	const source = chooseSource(draft.source, options);
 	if (!source) return { ok: false, reason: 'no source: the input names no publisher; pass --source NAME' };
-	if (!/[\p{L}\p{N}]/u.test(visibleText(draft.body))) {
+	if (visibleText(draft.body).trim() === '') {
 		return { ok: false, reason: 'no story text: the body is empty, or only HTML that the archive removes (scripts, frames, comments)' };
 	}
 

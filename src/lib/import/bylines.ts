@@ -1,5 +1,6 @@
 /** Words that credit a publisher rather than a person when they end a byline ("By A, Associated Press"). */
-const SOURCE_WORDS = /\b(press|news|times|post|agency|service|wire|network|tribune|herald|journal|gazette|telegraph|guardian|reuters?|bloomberg|afp|ap|upi|cnn|bbc|npr|staff)\b/i;
+const SOURCE_WORDS =
+	/\b(press|news|times|post|agency|service|wire|network|tribune|herald|journal|gazette|telegraph|guardian|courier|chronicle|examiner|observer|independent|mirror|express|daily|weekly|bulletin|record|review|standard|inquirer|register|dispatch|courant|ledger|monitor|reporter|sentinel|magazine|radio|television|tv|reuters?|bloomberg|afp|ap|upi|cnn|bbc|npr|staff)\b/i;
 
 /** A byline header split into the people credited and the publisher named after them. */
 export interface BylineCredit {
@@ -64,11 +65,19 @@ function isPublisher(part: string, knownSource?: string): boolean {
 }
 
 /**
- * Whether two spellings name the same publisher: equal ignoring case, or one is the other plus a final `s`
- * (`Reuter` and `Reuters`, as the agency signed its copy in the 1980s).
+ * Whether two spellings name the same publisher: equal ignoring case, or, for names of five letters or
+ * more, one letter apart (`Reuter` and `Reuters`, as the agency signed its copy in the 1980s; a typed `Reutersd`).
  */
 export function sameSource(a: string, b: string): boolean {
 	const x = a.trim().toLowerCase();
 	const y = b.trim().toLowerCase();
-	return x === y || `${x}s` === y || x === `${y}s`;
+	return x === y || (Math.min(x.length, y.length) >= 5 && isOneEditApart(x, y));
+}
+
+function isOneEditApart(a: string, b: string): boolean {
+	if (Math.abs(a.length - b.length) > 1) return false;
+	let i = 0;
+	while (i < a.length && i < b.length && a[i] === b[i]) i++;
+	if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+	return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

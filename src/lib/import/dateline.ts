@@ -20,6 +20,9 @@ const WIRE_DATELINE = new RegExp(
 /** `DOHA, Qatar (CNN) —`, `WASHINGTON (AP) —`, `(CNN) —` */
 const CREDIT_DATELINE = new RegExp(`^(?:(?<place>${PLACE}?)\\s+)?\\((?<credit>[\\p{L}][\\p{L}\\p{N} .&'’-]{0,40})\\)\\s*${DASH}\\s*`, 'u');
 
+/** `PORTHAVEN —`, `MILLBROOK, Ohio —`: a city in capitals and a dash, no date or credit. */
+const PLACE_DATELINE = new RegExp(`^(?<place>\\p{Lu}[\\p{Lu}.'’ -]*\\p{Lu}(?:,\\s*\\p{Lu}[\\p{L}.'’ -]*?)?)\\s+(?:—|–|--)\\s+`, 'u');
+
 /**
  * Finds the dateline at the start of a lede. A dateline is a place (and maybe a date or a wire credit)
  * followed by a dash; a place must be short and start with a capital, so a sentence that merely contains a
@@ -28,7 +31,7 @@ const CREDIT_DATELINE = new RegExp(`^(?:(?<place>${PLACE}?)\\s+)?\\((?<credit>[\
  * @example parseDateline('(CNN) — The United States…') // { credit: 'CNN', rest: 'The United States…' }
  */
 export function parseDateline(lede: string): LedeDateline {
-	const match = WIRE_DATELINE.exec(lede) ?? CREDIT_DATELINE.exec(lede);
+	const match = WIRE_DATELINE.exec(lede) ?? CREDIT_DATELINE.exec(lede) ?? PLACE_DATELINE.exec(lede);
 	if (!match?.groups) return { rest: lede };
 	const place = match.groups.place?.trim().replace(/[\s,]+$/, '');
 	if (place !== undefined && (place.length > 40 || place.split(/\s+/).length > 5)) return { rest: lede };

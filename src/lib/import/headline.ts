@@ -69,8 +69,8 @@ export function inferHeadline(lede: string): string {
  */
 export function inferHeadlines(lede: string): string[] {
 	const lean = lede
-		.replace(/&lt;([^<>&]*)>/g, '$1') // company names marked <Eurotunnel> in SGML wire copy
-		.replace(/\s*<[^<>]*>/g, '') // stock tickers such as <CSRA.S>
+		.replace(/\s*(?:<|&lt;)[\p{Lu}\p{N}.]{1,10}>/gu, '') // stock tickers such as <CSRA.S>
+		.replace(/(?:<|&lt;)([^<>&]*)>/g, '$1') // company names the wire marks as <Royal Trustco Ltd>
 		.replace(/\s*\((?:\p{Lu}[\p{Lu}\p{N}.&/-]*\s?)+\)/gu, '') // acronyms such as (ADB), (IMF)
 		.replace(/\s+/g, ' ')
 		.trim();

@@ -157,7 +157,7 @@ function cleanStory(container: Element, heading: Element | undefined): HastRoot 
 		parent.children = parent.children.filter((child) => {
 			if (child.type === 'comment') return false;
 			if (child.type !== 'element') return true;
-			if (!inText && isFurniture(child)) return false;
+			if (!inText && (isFurniture(child) || isOnlyTimestamp(child))) return false;
 			if (child.tagName === 'h1' && toText(child).trim() === headingText) return false;
 			if (child.tagName === 'header' && findFirst(child, (element) => element.tagName === 'h1')) return false;
 			prune(child);
@@ -166,6 +166,12 @@ function cleanStory(container: Element, heading: Element | undefined): HastRoot 
 	};
 	prune(copy);
 	return { type: 'root', children: [copy] };
+}
+
+/** A paragraph or box that holds nothing but a `<time>`: the page's date line, already in the front-matter. */
+function isOnlyTimestamp(element: Element): boolean {
+	const time = findFirst(element, (child) => child.tagName === 'time');
+	return time !== undefined && time !== element && toText(element).trim() === toText(time).trim();
 }
 
 function isFurniture(element: Element): boolean {
