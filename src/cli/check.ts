@@ -51,13 +51,18 @@ async function main(): Promise<number> {
 
 	for (const skipped of result.ignored) console.log(`note: ${skipped.file} is not loaded (${skipped.reason})`);
 	if (result.problems.length === 0) {
-		console.log(`${result.articles} articles${result.drafts ? ` and ${result.drafts} drafts` : ''} in ${path.join(content, 'articles')}: no problems (${seconds} s)`);
+		const drafts = result.drafts ? ` and ${plural(result.drafts, 'draft')}` : '';
+		console.log(`${plural(result.articles, 'article')}${drafts} in ${path.join(content, 'articles')}: no problems (${seconds} s)`);
 		return 0;
 	}
 	const files = new Set(result.problems.map((problem) => problem.file)).size;
 	for (const line of result.lines) console.log(line);
-	console.log(`\n${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (of ${result.files}); the site will not build until they are fixed.`);
+	console.log(`\n${plural(result.problems.length, 'problem')} in ${plural(files, 'file')} (of ${result.files}); the site will not build until they are fixed.`);
 	return 1;
+}
+
+function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 process.exitCode = await main();
