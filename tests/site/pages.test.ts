@@ -234,7 +234,8 @@ describe('the article page', () => {
 	test('the page carries its canonical address and a description, and ships no JavaScript', () => {
 		expect($('link[rel="canonical"]').attr('href')).toBe(`${ORIGIN}${HARBOUR}`);
 		expect($('meta[name="description"]').attr('content')).toMatch(/^Both delegations flew home/);
-		expect($('script').filter((_, script) => $(script).attr('type') !== 'application/ld+json')).toHaveLength(0);
+		const scripts = $('script').filter((_, script) => $(script).attr('type') !== 'application/ld+json');
+		expect(scripts.length, 'article pages ship no JavaScript; search terms can be highlighted with a text fragment (#:~:text=…)').toBe(0);
 		expect($('link[rel="modulepreload"]')).toHaveLength(0);
 	});
 });
