@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { findMarkdownHazard } from './markdown-limits.ts';
 
 /** What rendering one article body produces. */
 export interface RenderedArticle {
@@ -102,11 +103,22 @@ const stringifier = unified().use(rehypeStringify);
 
 /**
  * Renders an article body: remark → rehype → sanitise → HTML, with its plain text and word count.
- * Raw HTML inside the Markdown survives only as far as the allowlist lets it.
+ * Raw HTML inside the Markdown survives only as far as the allowlist lets it. Throws, rather than
+ * overflowing the stack or stalling, on a body beyond the limits of `findMarkdownHazard`.
  */
 export function renderMarkdown(markdown: string): RenderedArticle {
-	const tree = processor.runSync(processor.parse(markdown)) as Root;
-	const html = stringifier.stringify(tree);
+	const hazard = findMarkdownHazard(markdown);
+	if (hazard) throw new Error(hazard);
+	let tree: Root;
+	let html: string;
+	try {
+		tree = processor.runSync(processor.parse(markdown)) as Root;
+		html = stringifier.stringify(tree);
+	} catch (error) {
+		// A stack overflow deep in remark or rehype says nothing useful on its own.
+		if (error instanceof RangeError) throw new Error('the text is nested too deeply to render', { cause: error });
+		throw error;
+	}
 	let firstParagraph = '';
 	visit(tree, 'element', (node: Element) => {
 		if (firstParagraph) return false;

@@ -1,5 +1,6 @@
 import { ArticleSchema, ARTICLE_FIELDS, type ArticleFrontMatter } from './article-schema.ts';
 import { splitFrontMatter } from './front-matter.ts';
+import { findMarkdownHazard } from './markdown-limits.ts';
 
 /** Largest article accepted, in characters (front-matter and body together). */
 export const MAX_ARTICLE_LENGTH = 2 * 1024 * 1024;
@@ -69,6 +70,8 @@ export function parseArticle(input: string | Uint8Array, file: string): ParseRes
 		}
 	}
 	if (split.body.trim() === '') problems.push({ file, message: 'the article has no text after its front-matter' });
+	const hazard = findMarkdownHazard(split.body);
+	if (hazard) problems.push({ file, message: hazard });
 	if (problems.length > 0 || !result.success) return { ok: false, problems };
 	return { ok: true, article: { file, data: result.data, body: split.body } };
 }
