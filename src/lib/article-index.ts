@@ -80,7 +80,14 @@ export async function findArticleFiles(directory: string, root: string): Promise
 		throw error;
 	}
 	for (const entry of entries) {
-		if (!entry.isFile()) continue;
+		if (!entry.isFile()) {
+			// A link could point anywhere on the machine; list it rather than follow it or drop it silently.
+			if (!entry.isDirectory()) {
+				const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+				ignored.push({ file, reason: entry.isSymbolicLink() ? 'symbolic links are not followed' : 'not a regular file' });
+			}
+			continue;
+		}
 		const absolute = path.join(entry.parentPath, entry.name);
 		const file = path.relative(root, absolute).split(path.sep).join('/');
 		const inside = path.relative(directory, absolute).split(path.sep);
