@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { parseSiteConfig, type SiteConfig, type SiteConfigInput } from '../lib/config.ts';
+import { writeSearch } from './search.ts';
 
 const VIRTUAL_CONFIG = 'virtual:clippings/config';
 
@@ -30,6 +31,9 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 						],
 					},
 				});
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				await writeSearch({ outDir: dir, base: site.base, logger });
 			},
 		},
 	};

@@ -10,6 +10,13 @@ export const FACETS = ['source', 'byline', 'year', 'topic'] as const;
 /** One of the facets. */
 export type Facet = (typeof FACETS)[number];
 
+/** Index filter names beyond the facets: the story's language and its month (`YYYY-MM`), which the date range is built from. */
+export const LANGUAGE_FILTER = 'lang';
+export const MONTH_FILTER = 'month';
+
+/** The index's sort key: the publication instant in UTC, ISO 8601, so text order is time order. */
+export const DATE_SORT = 'date';
+
 /** How results are ordered. */
 export const SORTS = ['relevance', 'newest', 'oldest'] as const;
 
@@ -138,8 +145,8 @@ export function getSearchFilters(state: SearchState, months: readonly string[], 
 	for (const facet of FACETS) {
 		if (facet !== except && state[facet].length > 0) filters[facet] = { any: [...state[facet]] };
 	}
-	if (state.lang) filters.lang = { any: [state.lang] };
-	if (state.from || state.to) filters.month = { any: selectMonthsInRange(months, state.from, state.to) };
+	if (state.lang) filters[LANGUAGE_FILTER] = { any: [state.lang] };
+	if (state.from || state.to) filters[MONTH_FILTER] = { any: selectMonthsInRange(months, state.from, state.to) };
 	return filters;
 }
 

@@ -127,6 +127,26 @@ export function getSearchPath(query?: string): string {
 	return query ? `/search/?q=${encodeURIComponent(query)}` : '/search/';
 }
 
+/** `/search/published.json`: how many published stories the search index must hold, per language. */
+export function getSearchCountsPath(): string {
+	return '/search/published.json';
+}
+
+/** `/pagefind/`: the search index and Pagefind's scripts, written by the build. */
+export function getSearchBundlePath(): string {
+	return '/pagefind/';
+}
+
+/** `/sw.js`: the service worker that keeps read pages and the search index for offline use. */
+export function getServiceWorkerPath(): string {
+	return '/sw.js';
+}
+
+/** `/offline.json`: the list of every file "Save the archive for offline reading" downloads. */
+export function getOfflineManifestPath(): string {
+	return '/offline.json';
+}
+
 /** Prefixes a root-relative path with the site's base path (`/archive/` + `/2025/` → `/archive/2025/`). */
 export function withBase(path: string, base: string): string {
 	const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;

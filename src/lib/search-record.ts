@@ -1,0 +1,87 @@
+/**
+ * What the search index holds about one article besides its words: the metadata a result shows, the
+ * filters the facets count, and the key the date sorts use. `SearchRecord.astro` writes it into the
+ * article page, where Pagefind reads it (and the portable build's fallback reads the same attributes).
+ */
+import type { ArticleEntryData } from './article-entry.ts';
+import { getDateTimeAttribute, formatStoryDate } from './article-display.ts';
+import { getBylineNames, getSourceNames, getTopicNames, normalizeName } from './groupings.ts';
+import { DATE_SORT, LANGUAGE_FILTER, MONTH_FILTER } from './search-state.ts';
+
+/** The parts of an index record, each a plain string map. */
+export interface SearchRecordData {
+	/** Shown with a result: headline, reader-facing date and its `datetime`; and the sort key, to merge results of several languages. */
+	meta: { title: string; date: string; datetime: string; published: string };
+	/** Facet values: source, bylines, year, topics, language and month (`YYYY-MM`). */
+	filters: Record<string, string[]>;
+	sort: Record<string, string>;
+}
+
+/** The site settings a record depends on. */
+export interface SearchRecordSite {
+	lang: string;
+	timeZone: string;
+}
+
+/**
+ * The index record of one article. Names are normalised as the byline, source and topic pages normalise
+ * them, so a facet value and a group page always agree.
+ * @example getSearchRecord(article.data, { lang: 'en', timeZone: 'America/New_York' }).filters.year // ['1987']
+ */
+export function getSearchRecord(story: ArticleEntryData, site: SearchRecordSite): SearchRecordData {
+	const named = { data: story };
+	const names = (list: readonly string[]) => [...new Set(list.map(normalizeName))];
+	return {
+		meta: {
+			title: story.title,
+			date: formatStoryDate(story.published, story.dayOnly, site.timeZone, site.lang),
+			datetime: getDateTimeAttribute(story.published, story.dayOnly, site.timeZone),
+			published: story.published.toISOString(),
+		},
+		filters: {
+			source: names(getSourceNames(named)),
+			byline: names(getBylineNames(named)),
+			year: [story.year],
+			topic: names(getTopicNames(named)),
+			[LANGUAGE_FILTER]: [getIndexLanguage(story.lang, site.lang)],
+			[MONTH_FILTER]: [`${story.year}-${story.month}`],
+		},
+		sort: { [DATE_SORT]: story.published.toISOString() },
+	};
+}
+
+/**
+ * The language an article is indexed in, as the index names it: the article's own `lang`, else the
+ * site's, in lower case (Pagefind keys its per-language indexes by the page's `<html lang>`, lower-cased).
+ */
+export function getIndexLanguage(lang: string | undefined, siteLang: string): string {
+	return (lang ?? siteLang).toLowerCase();
+}
+
+/** One language of the archive and how many stories are in it. */
+export interface LanguageCount {
+	lang: string;
+	count: number;
+}
+
+/**
+ * The languages of the archive, most stories first: the search page offers them and opens one index each.
+ * @example countLanguages([{ data: { lang: 'de' } }, { data: {} }], 'en') // [{ lang: 'de', count: 1 }, { lang: 'en', count: 1 }]
+ */
+export function countLanguages(stories: readonly { data: { lang?: string | undefined } }[], siteLang: string): LanguageCount[] {
+	const counts = new Map<string, number>();
+	for (const story of stories) {
+		const lang = getIndexLanguage(story.data.lang, siteLang);
+		counts.set(lang, (counts.get(lang) ?? 0) + 1);
+	}
+	return [...counts].map(([lang, count]) => ({ lang, count })).sort((a, b) => b.count - a.count || (a.lang < b.lang ? -1 : 1));
+}
+
+/**
+ * The months that have stories, `YYYY-MM`, earliest first: the date range's choices, read off the
+ * archive's calendar rather than the stories.
+ * @example listArchiveMonths([{ year: '1987', months: [{ month: '02' }, { month: '03' }] }]) // ['1987-02', '1987-03']
+ */
+export function listArchiveMonths(years: readonly { year: string; months: readonly { month: string }[] }[]): string[] {
+	return years.flatMap(({ year, months }) => months.map(({ month }) => `${year}-${month}`)).sort();
+}

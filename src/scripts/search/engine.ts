@@ -1,0 +1,62 @@
+/**
+ * What the search page asks of an index, whichever answers: Pagefind over HTTP, or the portable build's
+ * fallback from a file on disk. Both take a `SearchState` and give back one page of results and the facet
+ * counts, with the same meaning: words all present, any chosen value within a facet, every facet at once.
+ */
+import type { TextPart } from '../../lib/search-text.ts';
+import { FACETS, type Facet } from '../../lib/search-state.ts';
+import type { SearchState } from '../../lib/search-state.ts';
+
+/** One result as the page shows it; every field is plain text. */
+export interface SearchHit {
+	/** The article's address, with a text fragment (`#:~:text=`) that marks the matched words there. */
+	url: string;
+	title: string;
+	/** The reader-facing date, formatted by the build in the archive's zone. */
+	date: string;
+	/** The `datetime` attribute for that date. */
+	datetime: string;
+	source: string;
+	bylines: string[];
+	/** The language the story is written in. */
+	lang: string;
+	excerpt: TextPart[];
+}
+
+/** How many results each value of a facet would give. */
+export type FacetCounts = Record<Facet, { value: string; count: number }[]>;
+
+/** The answer to one search. */
+export interface SearchOutcome {
+	/** Results in all, over every page. */
+	total: number;
+	/** The results of the page asked for. */
+	hits: SearchHit[];
+	/** Facet counts; they may take longer than the results, so the page shows the results first. */
+	facets: Promise<FacetCounts>;
+}
+
+/** An index the search page can ask. */
+export interface SearchEngine {
+	search(state: SearchState): Promise<SearchOutcome>;
+}
+
+/** Turns `{ value: count }` maps into facet lists, most results first; years newest first. */
+export function toFacetCounts(counts: Partial<Record<Facet, Record<string, number>>>): FacetCounts {
+	const result = {} as FacetCounts;
+	for (const facet of FACETS) {
+		const entries = Object.entries(counts[facet] ?? {})
+			.filter(([, count]) => count > 0)
+			.map(([value, count]) => ({ value, count }));
+		entries.sort(facet === 'year' ? (a, b) => (a.value < b.value ? 1 : -1) : (a, b) => b.count - a.count || a.value.localeCompare(b.value));
+		result[facet] = entries;
+	}
+	return result;
+}
+
+/** Adds up `{ value: count }` maps, as counts from several indexes (one per language) combine. */
+export function addCounts(maps: readonly (Record<string, number> | undefined)[]): Record<string, number> {
+	const total: Record<string, number> = {};
+	for (const map of maps) for (const [value, count] of Object.entries(map ?? {})) total[value] = (total[value] ?? 0) + count;
+	return total;
+}

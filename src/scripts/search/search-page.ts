@@ -1,0 +1,165 @@
+/**
+ * The search page: keeps the form, the address and the results in step. The address is the state
+ * (`parseSearchState` / `formatSearchQuery`): typing replaces the current history entry, any other change
+ * adds one, and back/forward re-run the search of the entry they land on.
+ */
+import { formatSearchQuery, hasCriteria, parseSearchState, RESULTS_PER_PAGE, type Facet, type SearchState } from '../../lib/search-state.ts';
+import type { SearchEngine } from './engine.ts';
+import { LocalEngine, type LocalSearchData } from './local-engine.ts';
+import { PagefindEngine } from './pagefind-engine.ts';
+import { describeOutcome, renderFacets, renderPages, renderResults } from './render.ts';
+
+declare global {
+	interface Window {
+		/** Set by the portable build's `search-data.js`. */
+		CLIPPINGS_SEARCH_DATA?: LocalSearchData;
+	}
+}
+
+type Change = 'typing' | 'push' | 'none';
+
+const root = document.querySelector<HTMLElement>('[data-search-page]');
+if (root) startSearchPage(root);
+
+function startSearchPage(root: HTMLElement): void {
+	const form = root.querySelector<HTMLFormElement>('form[data-search-form]')!;
+	const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+	const facets = root.querySelector<HTMLElement>('[data-search-facets]')!;
+	const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+	const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
+	const pages = root.querySelector<HTMLElement>('[data-search-pages]')!;
+	const siteLang = root.dataset.siteLang ?? 'en';
+	const pageTitle = document.title;
+	const expanded = new Set<Facet>();
+	let engine: SearchEngine;
+	try {
+		engine = createEngine(root);
+	} catch (error) {
+		console.error(error);
+		status.textContent = 'Search could not start: this copy of the archive is missing its search data.';
+		return;
+	}
+	let state = parseSearchState(location.search);
+	let lastChange: Change = 'none';
+	let ticket = 0;
+
+	root.dataset.ready = 'false';
+	showState(state);
+	void run(state);
+
+	input.addEventListener('input', () => update(readForm(), 'typing'));
+	form.addEventListener('change', (event) => {
+		if (event.target !== input) update(readForm(), 'push');
+	});
+	facets.addEventListener('change', () => update(readForm(), 'push'));
+	form.addEventListener('submit', (event) => {
+		event.preventDefault();
+		update(readForm(), 'push');
+	});
+	facets.addEventListener('click', (event) => {
+		const toggle = (event.target as Element).closest<HTMLButtonElement>('[data-facet-toggle]');
+		const facet = toggle?.closest<HTMLElement>('[data-facet]')?.dataset.facet as Facet | undefined;
+		if (!facet) return;
+		if (expanded.has(facet)) expanded.delete(facet);
+		else expanded.add(facet);
+		void run(state, { keepFocus: toggle });
+	});
+	pages.addEventListener('click', (event) => {
+		const link = (event.target as Element).closest<HTMLAnchorElement>('a[href]');
+		if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+		event.preventDefault();
+		update(parseSearchState(new URL(link.href).search), 'push', { focusStatus: true });
+	});
+	window.addEventListener('popstate', () => {
+		state = parseSearchState(location.search);
+		lastChange = 'none';
+		showState(state);
+		void run(state);
+	});
+
+	/** The form's fields, plus the chosen facet checkboxes tied to it, as a search on page 1. */
+	function readForm(): SearchState {
+		return parseSearchState(new URLSearchParams(new FormData(form) as unknown as Record<string, string>));
+	}
+
+	function update(next: SearchState, change: Change, options: { focusStatus?: boolean } = {}): void {
+		const address = `${location.pathname}${formatSearchQuery(next)}`;
+		if (change === 'typing' && lastChange === 'typing') history.replaceState(null, '', address);
+		else if (address !== `${location.pathname}${location.search}`) history.pushState(null, '', address);
+		lastChange = change;
+		state = next;
+		void run(next, options);
+	}
+
+	/** Puts a state into the form, for a page opened from an address or reached with back/forward. */
+	function showState(shown: SearchState): void {
+		if (input.value.trim() !== shown.q) input.value = shown.q;
+		for (const name of ['sort', 'lang', 'from', 'to'] as const) {
+			const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+			if (field) field.value = String(shown[name]);
+		}
+		document.title = shown.q ? `${shown.q} — ${pageTitle}` : pageTitle;
+	}
+
+	async function run(searched: SearchState, options: { focusStatus?: boolean; keepFocus?: HTMLElement | null | undefined } = {}): Promise<void> {
+		const mine = ++ticket;
+		document.title = searched.q ? `${searched.q} — ${pageTitle}` : pageTitle;
+		if (!hasCriteria(searched)) {
+			status.textContent = root.dataset.prompt ?? '';
+			list.replaceChildren();
+			pages.hidden = true;
+			for (const fieldset of facets.querySelectorAll<HTMLElement>('[data-facet]')) fieldset.hidden = true;
+			root.dataset.ready = 'true';
+			return;
+		}
+		root.dataset.ready = 'false';
+		try {
+			const outcome = await engine.search(searched);
+			if (mine !== ticket) return;
+			renderResults(list, outcome.hits, siteLang, (searched.page - 1) * RESULTS_PER_PAGE + 1);
+			renderPages(pages, searched, outcome.total, location.pathname);
+			status.textContent = describeOutcome(searched, outcome.total);
+			if (options.focusStatus) status.focus();
+			const counts = await outcome.facets;
+			if (mine !== ticket) return;
+			const focusedFacet = document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : undefined;
+			renderFacets(facets, counts, searched, expanded, form.id);
+			restoreFocus(focusedFacet, options.keepFocus);
+			root.dataset.ready = 'true';
+		} catch (error) {
+			if (mine !== ticket) return;
+			console.error(error);
+			status.textContent = 'Search is not available right now. Check your connection, or save the archive for offline reading while you are online.';
+			root.dataset.ready = 'true';
+		}
+	}
+
+	/** Redrawn facets replace their checkboxes; keyboard focus goes back to the same one. */
+	function restoreFocus(checkbox: HTMLInputElement | undefined, toggle: HTMLElement | null | undefined): void {
+		if (toggle) {
+			toggle.focus();
+			return;
+		}
+		if (!checkbox) return;
+		const selector = `input[name="${CSS.escape(checkbox.name)}"][value="${CSS.escape(checkbox.value)}"]`;
+		facets.querySelector<HTMLInputElement>(selector)?.focus();
+	}
+}
+
+/** Pagefind over HTTP; the portable build's own index when the archive is opened from disk. */
+function createEngine(root: HTMLElement): SearchEngine {
+	const months = JSON.parse(root.dataset.months ?? '[]') as string[];
+	if (location.protocol === 'file:') {
+		const script = document.querySelector<HTMLScriptElement>('script[data-search-data]');
+		const data = window.CLIPPINGS_SEARCH_DATA;
+		if (!script || !data) throw new Error('the portable search data (search-data.js) is missing');
+		return new LocalEngine(data, new URL('.', script.src));
+	}
+	return new PagefindEngine({
+		bundle: root.dataset.bundle!,
+		base: root.dataset.base!,
+		languages: JSON.parse(root.dataset.languages ?? '[]') as string[],
+		months,
+	});
+}
+
