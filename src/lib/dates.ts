@@ -26,10 +26,24 @@ export function isArticleDate(text: string): boolean {
  * @example parseArticleDate('2025-07-24', 'America/New_York') // 2025-07-24T04:00:00.000Z
  */
 export function parseArticleDate(text: string, timeZone: string): Date {
-	if (!isArticleDate(text)) throw new RangeError(`"${text}" is not a date like 2025-07-24 or 2025-07-24T14:30:00-04:00`);
-	const iso = text.replace(' ', 'T');
-	if (DATE_PATTERN.exec(text)?.groups?.offset) return new Date(iso.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-	return dayjs.tz(iso, timeZone).toDate();
+	const key = `${timeZone}\n${text}`;
+	let time = parsedDates.get(key);
+	if (time === undefined) {
+		if (!isArticleDate(text)) throw new RangeError(`"${text}" is not a date like 2025-07-24 or 2025-07-24T14:30:00-04:00`);
+		const iso = text.replace(' ', 'T');
+		time = DATE_PATTERN.exec(text)?.groups?.offset ? new Date(iso.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).getTime() : dayjs.tz(iso, timeZone).valueOf();
+		remember(parsedDates, key, time);
+	}
+	return new Date(time);
+}
+
+// dayjs's time-zone conversions are slow (an Intl formatter per call); archives repeat the same days thousands of times.
+const parsedDates = new Map<string, number>();
+const calendarDays = new Map<string, string>();
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+	if (cache.size >= 100_000) cache.clear();
+	cache.set(key, value);
 }
 
 /** The moment in the archive's time zone, as a dayjs object for formatting. */
@@ -39,7 +53,13 @@ export function inZone(date: Date, timeZone: string): Dayjs {
 
 /** The calendar day of an instant in a time zone, as `{ year, month, day }` strings (`'2025'`, `'07'`, `'24'`). */
 export function getCalendarDay(date: Date, timeZone: string): { year: string; month: string; day: string } {
-	const [year, month, day] = inZone(date, timeZone).format('YYYY-MM-DD').split('-') as [string, string, string];
+	const key = `${timeZone}\n${date.getTime()}`;
+	let formatted = calendarDays.get(key);
+	if (formatted === undefined) {
+		formatted = inZone(date, timeZone).format('YYYY-MM-DD');
+		remember(calendarDays, key, formatted);
+	}
+	const [year, month, day] = formatted.split('-') as [string, string, string];
 	return { year, month, day };
 }
 

@@ -83,7 +83,8 @@ export function inferHeadlines(lede: string): string[] {
 		cutSentence(lean2, LONG_HEADLINE_LENGTH) ??
 		labelHeadline(lean2);
 	const longer = [cutSentence(lean2, LONG_HEADLINE_LENGTH), lean2, sentence].filter((text): text is string => text !== undefined && text.length <= MAX_TITLE_LENGTH);
-	const finish = (text: string) => capitalise(balanceQuotes(text.replace(/[\s.,;:—–-]+$/u, '')).trim());
+	// A lede of bare punctuation keeps it: the headline must not come out empty.
+	const finish = (text: string) => capitalise(balanceQuotes(text.replace(/[\s.,;:—–-]+$/u, '')).trim()) || text.slice(0, MAX_HEADLINE_LENGTH).trim();
 	return [...new Set([headline, ...longer].map(finish))];
 }
 

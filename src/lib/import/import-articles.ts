@@ -3,12 +3,10 @@ import path from 'node:path';
 import { findArticleFiles, indexArticles } from '../article-index.ts';
 import { slugify } from '../slug.ts';
 import { createArticleFile } from './article-file.ts';
-import { detectShape } from './detect.ts';
-import type { ArticleDraft, InputShape, ReadResult } from './draft.ts';
-import { decodeText, type TextEncodingName } from './encoding.ts';
-import { readGeneratorMarkdown } from './generator-markdown.ts';
-import { readHeadlineFirst, readWireText, type RawTextContext } from './raw-text.ts';
-import { readWebPage } from './web-page.ts';
+import type { ArticleDraft, InputShape } from './draft.ts';
+import type { TextEncodingName } from './encoding.ts';
+import type { PreparedInput } from './prepare-input.ts';
+import { prepareInputs } from './prepare-pool.ts';
 
 /** What happened to one input file. */
 export type ImportStatus = 'imported' | 'present' | 'rejected';
@@ -88,10 +86,10 @@ export async function importArticles(inputs: readonly string[], options: ImportO
 	};
 	for (const input of missing) record({ input, status: 'rejected', reason: 'no such file or folder' });
 
-	for (const file of files) {
-		const input = toDisplayPath(file, options.root);
-		const result = importOne(file, input, { ...options, knownSources, articlesDir, holders });
-		record(result);
+	const state: RunState = { ...options, knownSources, articlesDir, holders, taken: new Set(), folders: new Set() };
+	const items = files.map((file): [string, string] => [file, toDisplayPath(file, options.root)]);
+	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, knownSources })) {
+		record(settle(prepared, state));
 	}
 
 	const counts: Record<ImportStatus, number> = { imported: 0, present: 0, rejected: 0 };
@@ -109,39 +107,31 @@ interface RunState extends ImportOptions {
 	knownSources: string[];
 	articlesDir: string;
 	holders: Map<string, Holder>;
+	/** Files this run has written, so a name is never chosen twice. */
+	taken: Set<string>;
+	/** Folders known to exist, so each is created once. */
+	folders: Set<string>;
 }
 
-function importOne(file: string, input: string, state: RunState): ImportResult {
-	let bytes: Uint8Array;
-	try {
-		bytes = readFileSync(file);
-	} catch (error) {
-		return { input, status: 'rejected', reason: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
-	}
-	const decoded = decodeText(bytes);
-	if (!decoded.ok) return { input, status: 'rejected', reason: decoded.reason };
-	const { text, encoding } = decoded;
+/**
+ * Decides what a prepared input becomes against the archive as it stands: already present (same address, same
+ * text), rejected (same address, another text — unless the headline was the import's own and a longer one
+ * frees it), or written under a free file name.
+ */
+function settle(prepared: PreparedInput, state: RunState): ImportResult {
+	const { input } = prepared;
+	const facts = { input, ...(prepared.shape ? { shape: prepared.shape } : {}), ...(prepared.encoding ? { encoding: prepared.encoding } : {}) };
+	if (!prepared.ok) return { ...facts, status: 'rejected', reason: prepared.reason };
 
-	const detected = detectShape(file, text);
-	if (!detected.ok) return { input, status: 'rejected', encoding, reason: detected.reason };
-	const context: RawTextContext = { file: input, timeZone: state.timeZone, source: state.source, markdownBody: detected.markdownBody };
-	const read: ReadResult & { leftOut?: string[] } = readShape(detected.shape, text, context);
-	const shape = detected.shape;
-	if (!read.ok) return { input, status: 'rejected', shape, encoding, reason: read.reason };
-
-	const options = { timeZone: state.timeZone, source: state.source, knownSources: state.knownSources };
-	let built = createArticleFile(read.draft, options);
-	if (!built.ok) return { input, status: 'rejected', shape, encoding, reason: built.reason };
+	let article = prepared.article;
 	// A headline the import wrote itself may give way to a longer one when a different story holds its address.
-	for (const title of titlesToTry(read.draft)) {
-		const holder = state.holders.get(built.file.id);
-		if (!holder || sameText(holder.body, built.file.body)) break;
-		const retry = createArticleFile({ ...read.draft, title }, options);
-		if (retry.ok) built = retry;
+	for (const title of titlesToTry(prepared.draft)) {
+		const holder = state.holders.get(article.id);
+		if (!holder || sameText(holder.body, article.body)) break;
+		const retry = createArticleFile({ ...prepared.draft, title }, state);
+		if (retry.ok) article = retry.file;
 	}
-	const article = built.file;
-	const leftOut = [...(read.leftOut ?? []), ...article.dropped];
-	const base = { input, shape, encoding, address: article.path, ...(leftOut.length > 0 ? { leftOut } : {}) };
+	const base = { ...facts, address: article.path, ...(prepared.leftOut.length > 0 ? { leftOut: prepared.leftOut } : {}) };
 
 	const holder = state.holders.get(article.id);
 	if (holder) {
@@ -154,31 +144,18 @@ function importOne(file: string, input: string, state: RunState): ImportResult {
 		};
 	}
 
-	const target = chooseFileName(path.join(state.articlesDir, article.name));
+	const target = chooseFileName(path.join(state.articlesDir, article.name), state.taken);
 	const relative = toDisplayPath(target, state.root);
 	if (!state.dryRun) {
 		try {
-			writeNewFile(target, article.text);
+			writeNewFile(target, article.text, state.folders);
 		} catch (error) {
 			return { ...base, status: 'rejected', reason: `could not be written to ${relative}: ${(error as Error).message}` };
 		}
 	}
+	state.taken.add(target);
 	state.holders.set(article.id, { file: relative, body: article.body });
-	if (!state.knownSources.includes(read.draft.source ?? '')) state.knownSources.push(...(read.draft.source ? [read.draft.source] : []));
 	return { ...base, status: 'imported', file: relative };
-}
-
-function readShape(shape: InputShape, text: string, context: RawTextContext): ReadResult & { leftOut?: string[] } {
-	switch (shape) {
-		case 'wire-text':
-			return readWireText(text, context);
-		case 'headline-first':
-			return readHeadlineFirst(text, context);
-		case 'generator-markdown':
-			return readGeneratorMarkdown(text, context);
-		case 'web-page':
-			return readWebPage(text, context);
-	}
 }
 
 /**
@@ -220,12 +197,13 @@ export function expandInputs(inputs: readonly string[], root: string): { files: 
 }
 
 /** The first of `name.md`, `name-2.md`, `name-3.md`… that no file holds yet. */
-function chooseFileName(target: string): string {
-	if (!existsSync(target)) return target;
+function chooseFileName(target: string, taken: ReadonlySet<string>): string {
+	const free = (name: string) => !taken.has(name) && !existsSync(name);
+	if (free(target)) return target;
 	const stem = target.replace(/\.md$/, '');
 	for (let suffix = 2; ; suffix++) {
 		const candidate = `${stem}-${suffix}.md`;
-		if (!existsSync(candidate)) return candidate;
+		if (free(candidate)) return candidate;
 	}
 }
 
@@ -234,8 +212,12 @@ function chooseFileName(target: string): string {
  * same folder (the loader skips names starting with "."), which is then linked into place — a link fails
  * if the name was taken meanwhile — and removed.
  */
-export function writeNewFile(target: string, text: string): void {
-	mkdirSync(path.dirname(target), { recursive: true });
+export function writeNewFile(target: string, text: string, folders?: Set<string>): void {
+	const folder = path.dirname(target);
+	if (!folders?.has(folder)) {
+		mkdirSync(folder, { recursive: true });
+		folders?.add(folder);
+	}
 	const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
 	writeFileSync(temporary, text, { flag: 'wx' });
 	try {

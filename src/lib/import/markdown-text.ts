@@ -3,7 +3,16 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 
-const stringifier = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-', fences: true });
+const stringifier = unified()
+	.use(remarkGfm)
+	.use(remarkStringify, {
+		bullet: '-',
+		emphasis: '_',
+		rule: '-',
+		fences: true,
+		// remark escapes "<" only before a letter; "<jane@example.org>" would still become an e-mail link and lose its brackets.
+		unsafe: [{ character: '<', inConstruct: 'phrasing' }],
+	});
 
 /**
  * Writes plain paragraphs as Markdown through remark, so that characters with a meaning in Markdown
