@@ -88,6 +88,26 @@ describe('importing files into the archive', () => {
 		expect(report.results[0]!.address).not.toBe(report.results[1]!.address);
 	});
 
+	test('a story whose headline an editor changed after the import is still recognised as present', async () => {
+		put('a.txt', ' date 2024-01-02 By Ann Lee, CNN\n\nNEW YORK, Jan 2 - The council met and agreed on a budget.\n\nMore text.\n');
+		const [first] = (await importArticles([inbox], options)).results;
+		const file = path.join(project, first!.file!);
+		writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Council agrees budget'));
+		const [again] = (await importArticles([inbox], options)).results;
+		expect(again).toMatchObject({ status: 'present', file: first!.file });
+	});
+
+	test('hundreds of inputs, prepared in parallel, come out in input order with the same outcome as one by one', async () => {
+		for (let index = 0; index < 260; index++) {
+			put(`${String(index).padStart(3, '0')}.txt`, ` date 2024-01-02 By Ann Lee, CNN\n\nStory number ${index} is about the council.\n`);
+		}
+		put('261.txt', '');
+		const report = await importArticles([inbox], options);
+		expect(report.counts).toEqual({ imported: 260, present: 0, rejected: 1 });
+		expect(report.results.map((result) => path.basename(result.input))).toEqual([...Array.from({ length: 260 }, (_, index) => `${String(index).padStart(3, '0')}.txt`), '261.txt']);
+		expect(report.results[7]).toMatchObject({ address: '/2024/01/02/story-number-7-is-about-the-council/' });
+	});
+
 	test('the same story found twice is written once and then recognised as present', async () => {
 		const story = ' date 2024-01-02 By Ann Lee, CNN\n\nThe story.\n';
 		put('a.txt', story);

@@ -1,4 +1,5 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync, renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { findArticleFiles, indexArticles } from '../article-index.ts';
 import { slugify } from '../slug.ts';
@@ -61,7 +62,7 @@ interface Holder {
 
 /**
  * Imports files and folders into the archive's `articles/`: each input is written, recognised as already
- * present (an article with the same address and the same text exists), or rejected with a reason. Writes are
+ * present (an article with the same text exists, whatever its headline), or rejected with a reason. Writes are
  * atomic and never replace a file: a different article at an address already taken is rejected, and a file
  * name already in use by another article gets a `-2`, `-3`… suffix. Running the same import again writes nothing.
  */
@@ -72,9 +73,13 @@ export async function importArticles(inputs: readonly string[], options: ImportO
 		existing.map((file) => ({ file, source: readFileSync(path.join(options.root, file)) })),
 		options.timeZone,
 	);
-	const holders = new Map<string, Holder>(
-		index.articles.map((entry) => [entry.id, { file: toDisplayPath(path.resolve(options.root, entry.file), options.root), body: entry.article.body }]),
-	);
+	const holders = new Map<string, Holder>();
+	const texts = new Map<string, string>();
+	for (const entry of index.articles) {
+		const file = toDisplayPath(path.resolve(options.root, entry.file), options.root);
+		holders.set(entry.id, { file, body: entry.article.body });
+		texts.set(getTextKey(entry.article.body), file);
+	}
 	const knownSources = [...new Set(index.articles.map((entry) => entry.article.data.source))];
 
 	const { files, missing } = expandInputs(inputs, options.root);
@@ -86,7 +91,7 @@ export async function importArticles(inputs: readonly string[], options: ImportO
 	};
 	for (const input of missing) record({ input, status: 'rejected', reason: 'no such file or folder' });
 
-	const state: RunState = { ...options, knownSources, articlesDir, holders, taken: new Set(), folders: new Set() };
+	const state: RunState = { ...options, knownSources, articlesDir, holders, texts, taken: new Set(), folders: new Set() };
 	const items = files.map((file): [string, string] => [file, toDisplayPath(file, options.root)]);
 	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, knownSources })) {
 		record(settle(prepared, state));
@@ -107,6 +112,8 @@ interface RunState extends ImportOptions {
 	knownSources: string[];
 	articlesDir: string;
 	holders: Map<string, Holder>;
+	/** Every article's text (see `getTextKey`) → its file: a story whose headline an editor changed is still present. */
+	texts: Map<string, string>;
 	/** Files this run has written, so a name is never chosen twice. */
 	taken: Set<string>;
 	/** Folders known to exist, so each is created once. */
@@ -122,6 +129,10 @@ function settle(prepared: PreparedInput, state: RunState): ImportResult {
 	const { input } = prepared;
 	const facts = { input, ...(prepared.shape ? { shape: prepared.shape } : {}), ...(prepared.encoding ? { encoding: prepared.encoding } : {}) };
 	if (!prepared.ok) return { ...facts, status: 'rejected', reason: prepared.reason };
+
+	const textKey = getTextKey(prepared.article.body);
+	const sameStory = state.texts.get(textKey);
+	if (sameStory) return { ...facts, status: 'present', file: sameStory, ...(prepared.leftOut.length > 0 ? { leftOut: prepared.leftOut } : {}) };
 
 	let article = prepared.article;
 	// A headline the import wrote itself may give way to a longer one when a different story holds its address.
@@ -155,6 +166,7 @@ function settle(prepared: PreparedInput, state: RunState): ImportResult {
 	}
 	state.taken.add(target);
 	state.holders.set(article.id, { file: relative, body: article.body });
+	state.texts.set(textKey, relative);
 	return { ...base, status: 'imported', file: relative };
 }
 
@@ -236,6 +248,15 @@ export function writeNewFile(target: string, text: string, folders?: Set<string>
 		return;
 	}
 	unlinkSync(temporary);
+}
+
+/**
+ * A story's text, reduced so that the same story reads the same however its Markdown escapes punctuation or
+ * breaks lines: one key per story, whatever its headline, address or front-matter.
+ */
+export function getTextKey(body: string): string {
+	const text = body.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\s+/g, ' ').trim();
+	return createHash('sha256').update(text).digest('base64');
 }
 
 /** Two bodies hold the same story when they differ only in trailing white space. */
