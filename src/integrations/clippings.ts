@@ -1,6 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { parseSiteConfig, type SiteConfig, type SiteConfigInput } from '../lib/config.ts';
+import { verifyBuildLedger } from './ledger.ts';
 import { writeSearch } from './search.ts';
+import { getSecurityConfig } from './security.ts';
 
 const VIRTUAL_CONFIG = 'virtual:clippings/config';
 
@@ -21,6 +23,7 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 					site: site.url,
 					base: site.base,
 					build: { format: 'directory' },
+					security: getSecurityConfig(),
 					vite: {
 						plugins: [
 							{
@@ -33,7 +36,8 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 				});
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				await writeSearch({ outDir: dir, base: site.base, logger });
+				const search = await writeSearch({ outDir: dir, base: site.base, logger });
+				verifyBuildLedger({ outDir: dir, searchRecords: search.indexed.articles, logger });
 			},
 		},
 	};

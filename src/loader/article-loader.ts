@@ -22,6 +22,8 @@ export interface ArticleLoaderOptions {
 export interface LoaderLedger {
 	found: number;
 	articles: number;
+	/** Root-relative addresses of the valid articles, so the build can check each page was written. */
+	paths: string[];
 	drafts: string[];
 	ignored: SkippedFile[];
 }
@@ -91,7 +93,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 					store.set({ id: item.id, data, digest: item.digest, filePath: item.file, rendered: { html: result.html } });
 				}
 
-				const ledger: LoaderLedger = { found: files.length, articles: owners.size, drafts, ignored };
+				const ledger: LoaderLedger = { found: files.length, articles: owners.size, paths: index.articles.map((entry) => entry.path), drafts, ignored };
 				(globalThis as Record<symbol, unknown>)[LEDGER_KEY] = ledger;
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
 				logger.info(
