@@ -12,7 +12,7 @@ import {
 	type Facet,
 	type SearchState,
 } from '../../lib/search-state.ts';
-import { getTextFragment, parseExcerptMarkup } from '../../lib/search-text.ts';
+import { findTermRanges, getTextFragment, parseExcerptMarkup, tokenize } from '../../lib/search-text.ts';
 import { addCounts, toFacetCounts, type FacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
 
 /** The parts of Pagefind's browser API this page uses (see `pagefind/pagefind.js` in the built site). */
@@ -79,7 +79,7 @@ export class PagefindEngine implements SearchEngine {
 			responses.length === 1
 				? responses[0]!.results.slice(0, first + RESULTS_PER_PAGE)
 				: sortOrder === 'relevance'
-					? responses.flatMap((response) => response.results).sort((a, b) => b.score - a.score)
+					? await mergeByRelevance(responses.map((response) => response.results), first + RESULTS_PER_PAGE, tokenize(state.q))
 					: await mergeByDate(responses.map((response) => response.results), first + RESULTS_PER_PAGE, sortOrder === 'newest');
 		const hits = await Promise.all(ordered.slice(first, first + RESULTS_PER_PAGE).map(async (result) => toHit(await result.data())));
 		return { total, hits, facets: this.#countFacets(state, languages, term) };
@@ -171,6 +171,26 @@ function toHit(data: PagefindData): SearchHit {
 		lang: data.filters[LANGUAGE_FILTER]?.[0] ?? '',
 		excerpt,
 	};
+}
+
+/**
+ * Results of several languages' indexes in one relevance order. Scores are not comparable between
+ * indexes (a word in a small index weighs little, and Pagefind also matches parts of long words, so
+ * `Autohersteller` finds `auto` in English), so results whose marked words are the searched words come
+ * before results that only matched part of a word; within each group, by score. Only the results that
+ * can reach the page asked for are looked at.
+ */
+async function mergeByRelevance(lists: PagefindResult[][], count: number, terms: string[]): Promise<PagefindResult[]> {
+	const candidates = lists.flatMap((list) => list.slice(0, count));
+	const exact = new Map(
+		await Promise.all(
+			candidates.map(async (result) => {
+				const marked = parseExcerptMarkup((await result.data()).excerpt).filter((part) => part.mark);
+				return [result, marked.some((part) => findTermRanges(part.text, terms).length > 0)] as const;
+			}),
+		),
+	);
+	return candidates.sort((a, b) => Number(exact.get(b)) - Number(exact.get(a)) || b.score - a.score);
 }
 
 /**

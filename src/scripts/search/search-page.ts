@@ -43,7 +43,6 @@ function startSearchPage(root: HTMLElement): void {
 	let lastChange: Change = 'none';
 	let ticket = 0;
 
-	root.dataset.ready = 'false';
 	showState(state);
 	void run(state);
 
@@ -101,6 +100,12 @@ function startSearchPage(root: HTMLElement): void {
 		document.title = shown.q ? `${shown.q} — ${pageTitle}` : pageTitle;
 	}
 
+	/** `data-ready` and `data-rendered` (the query shown) tell tests and scripts that a search is on screen. */
+	function markReady(ready: boolean, searched: SearchState): void {
+		root.dataset.ready = String(ready);
+		root.dataset.rendered = formatSearchQuery(searched);
+	}
+
 	async function run(searched: SearchState, options: { focusStatus?: boolean; keepFocus?: HTMLElement | null | undefined } = {}): Promise<void> {
 		const mine = ++ticket;
 		document.title = searched.q ? `${searched.q} — ${pageTitle}` : pageTitle;
@@ -109,10 +114,10 @@ function startSearchPage(root: HTMLElement): void {
 			list.replaceChildren();
 			pages.hidden = true;
 			for (const fieldset of facets.querySelectorAll<HTMLElement>('[data-facet]')) fieldset.hidden = true;
-			root.dataset.ready = 'true';
+			markReady(true, searched);
 			return;
 		}
-		root.dataset.ready = 'false';
+		markReady(false, searched);
 		try {
 			const outcome = await engine.search(searched);
 			if (mine !== ticket) return;
@@ -125,12 +130,12 @@ function startSearchPage(root: HTMLElement): void {
 			const focusedFacet = document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : undefined;
 			renderFacets(facets, counts, searched, expanded, form.id);
 			restoreFocus(focusedFacet, options.keepFocus);
-			root.dataset.ready = 'true';
+			markReady(true, searched);
 		} catch (error) {
 			if (mine !== ticket) return;
 			console.error(error);
 			status.textContent = 'Search is not available right now. Check your connection, or save the archive for offline reading while you are online.';
-			root.dataset.ready = 'true';
+			markReady(true, searched);
 		}
 	}
 

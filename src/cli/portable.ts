@@ -1,0 +1,50 @@
+// `npm run build:portable`: after `astro build`, writes a copy of the archive that works opened from disk
+// (`file://`, e.g. a USB stick) with no server: relative links, classic scripts and a search that needs no server.
+// Runs under Node with type stripping: erasable TypeScript only, relative imports with `.ts`.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writePortableCopy } from '../integrations/portable.ts';
+import { loadSiteSettings } from './site-settings.ts';
+
+const USAGE = `Usage: npm run build:portable [-- --config FILE] [--dist DIR] [--out DIR]
+
+Builds the archive (astro build), then copies DIR (default dist) to OUT (default dist-portable) in a form that
+works opened from disk: open OUT/index.html in a browser, or copy OUT to a USB stick.`;
+
+async function main(): Promise<number> {
+	let values;
+	try {
+		({ values } = parseArgs({
+			options: {
+				config: { type: 'string', default: 'astro.config.mjs' },
+				dist: { type: 'string', default: 'dist' },
+				out: { type: 'string', default: 'dist-portable' },
+				help: { type: 'boolean', short: 'h', default: false },
+			},
+		}));
+	} catch (error) {
+		console.error(`${(error as Error).message}\n\n${USAGE}`);
+		return 2;
+	}
+	if (values.help) {
+		console.log(USAGE);
+		return 0;
+	}
+	let settings;
+	try {
+		settings = await loadSiteSettings(values.config);
+	} catch (error) {
+		console.error((error as Error).message);
+		return 2;
+	}
+	const started = performance.now();
+	const dist = path.resolve(values.dist);
+	const out = path.resolve(values.out);
+	const result = await writePortableCopy({ dist, out, base: settings.base });
+	const seconds = ((performance.now() - started) / 1000).toFixed(1);
+	console.log(`portable archive: ${result.pages} pages, ${result.records} stories searchable offline, in ${path.relative(process.cwd(), out) || out} (${seconds} s)`);
+	console.log(`open ${path.join(out, 'index.html')} in a browser, or copy the folder to a USB stick`);
+	return 0;
+}
+
+process.exitCode = await main();
