@@ -5,7 +5,7 @@
  * `Referrer-Policy`) go in `public/_headers` for Netlify and Cloudflare Pages, and in docs/security.md for
  * other hosts.
  */
-import type { AstroUserConfig } from 'astro';
+import type { AstroConfig } from 'astro';
 
 /**
  * Directives beyond `script-src` and `style-src`, which Astro writes with its hashes. Images may come from
@@ -40,7 +40,7 @@ export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
 export const STYLE_SOURCES = ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] as const;
 
 /** The `security` block of the Astro config: the Content Security Policy for every page. */
-export function getSecurityConfig(): NonNullable<AstroUserConfig['security']> {
+export function getSecurityConfig(): Partial<AstroConfig['security']> {
 	return {
 		csp: {
 			algorithm: 'SHA-256',

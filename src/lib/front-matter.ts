@@ -91,6 +91,6 @@ export function splitFrontMatter(source: string): SplitArticle {
 			yaml: { parse: loadSafeYaml, stringify: () => '' },
 			...Object.fromEntries(CODE_ENGINES.map((name) => [name, refuseEngine(name)])),
 		},
-	} as matter.GrayMatterOption<string, never>);
+	});
 	return { data: parsed.data as Record<string, unknown>, body: parsed.content };
 }

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, describe, expect, test } from 'vitest';
+import { formatHeadersFile } from '../../src/integrations/security.ts';
 import { createArticleEntry } from '../../src/lib/article-entry.ts';
 import { parseArticle, type ParsedArticle } from '../../src/lib/parse-article.ts';
 import { buildFixture, distPath, fixturePath, readBuiltFile, readPage } from '../support/fixtures.ts';
@@ -41,7 +42,8 @@ function sha256(text: string): string {
 function findScriptHazards($: CheerioAPI): string[] {
 	const hazards: string[] = [];
 	const policy = $('meta[http-equiv="content-security-policy"]').attr('content') ?? '';
-	$('*').each((_, element) => {
+	for (const element of $('*').toArray()) {
+		if (!('attribs' in element)) continue;
 		const name = element.tagName.toLowerCase();
 		if (['iframe', 'object', 'embed', 'base', 'frame', 'frameset', 'applet'].includes(name)) hazards.push(`<${name}>`);
 		if (name === 'meta' && $(element).attr('http-equiv')?.toLowerCase() === 'refresh') hazards.push('<meta refresh>');
@@ -51,7 +53,7 @@ function findScriptHazards($: CheerioAPI): string[] {
 				hazards.push(`${name}[${attribute}=${value}]`);
 			}
 		}
-	});
+	}
 	$('script').each((_, element) => {
 		const type = $(element).attr('type');
 		const source = $(element).attr('src');
@@ -158,6 +160,10 @@ describe('the hostile archive, built', () => {
 				expect(text.includes(JSON.stringify(article.data.title).slice(1, -1)), file).toBe(false);
 			}
 		}
+	});
+
+	test('the security headers file for Netlify and Cloudflare Pages is published at the root', () => {
+		expect(readBuiltFile(FIXTURE, '/_headers')).toBe(formatHeadersFile());
 	});
 
 	test('the .mdx file was never loaded: its code would have failed the build, and nothing of it was published', () => {

@@ -9,7 +9,8 @@ const ALLOWED_TAGS = new Set([...(SANITIZE_SCHEMA.tagNames ?? []), 'html', 'head
 function findDangers(html: string): string[] {
 	const $ = load(html);
 	const dangers: string[] = [];
-	$('*').each((_, element) => {
+	for (const element of $('*').toArray()) {
+		if (!('attribs' in element)) continue;
 		const name = element.tagName.toLowerCase();
 		if (!ALLOWED_TAGS.has(name)) dangers.push(`<${name}>`);
 		for (const [attribute, value] of Object.entries(element.attribs)) {
@@ -22,7 +23,7 @@ function findDangers(html: string): string[] {
 				if (!allowed.includes(url.protocol.slice(0, -1))) dangers.push(`${name}[${attribute}=${value}]`);
 			}
 		}
-	});
+	}
 	return dangers;
 }
 
