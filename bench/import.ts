@@ -30,20 +30,31 @@ function toWebPage(story: string, copy: number): string {
 	const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline, datePublished: `${date}T09:00:00-05:00`, author: [{ '@type': 'Person', name: author }], publisher: { '@type': 'Organization', name: 'Bench Wire' } });
 	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${headline}</title><script type="application/ld+json">${ld.replace(/</g, '\\u003c')}</script></head>
 <body><nav><a href="/">Home</a></nav><div class="ad">Advertisement</div><article><h1>${headline}</h1><p class="byline">By ${escape(author)}</p>
-${paragraphs.map((paragraph) => `<p>${escape(paragraph)}</p>`).join('\n')}
+${[...paragraphs, `Saved from the web, copy ${copy}.`].map((paragraph) => `<p>${escape(paragraph)}</p>`).join('\n')}
 <div class="share"><button>Share</button></div></article><footer>© Bench</footer></body></html>`;
 }
 
-/** Gives a copy its own identity: another day for wire text, a numbered headline for Markdown. */
+/**
+ * Gives a copy its own identity — another year for wire text, a numbered headline for Markdown, and a closing
+ * line in the text — so the import sees a different story, not the same one again (which it reports as present).
+ */
 function vary(name: string, text: string, copy: number): string {
 	if (copy === 0) return text;
 	if (name.endsWith('.txt')) {
-		return text.replace(/date (\d{4})-(\d{2})-(\d{2})/, (_, year: string, month: string, day: string) => `date ${Number(year) + copy}-${month}-${day}`);
+		const redated = text.replace(/date (\d{4})-(\d{2})-(\d{2})/, (_, year: string, month: string, day: string) => `date ${Number(year) + copy}-${month}-${day}`);
+		return `${redated.trimEnd()}\n\nFiled again, copy ${copy}.\n`;
 	}
-	const folded = /^(title:\s*[>|][-+]?[ \t]*\n[ \t]+.*)$/m;
-	if (folded.test(text)) return text.replace(folded, `$1 ${copy}`);
+	return `${retitle(text, copy).trimEnd()}\n\nPosted again, copy ${copy}.\n`;
+}
+
+function retitle(text: string, copy: number): string {
+	// The number goes first: addresses keep only the first 80 characters of a headline.
+	const folded = /^(title:\s*[>|][-+]?[ \t]*\n[ \t]+)(.*)$/m;
+	if (folded.test(text)) return text.replace(folded, `$1${copy} $2`);
+	const tripleQuoted = /^(title\s*=\s*)('''|""")(.*)\2[ \t]*$/m;
+	if (tripleQuoted.test(text)) return text.replace(tripleQuoted, `$1$2${copy} $3$2`);
 	return text.replace(/^(title\s*[:=]\s*)(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|(.*?))[ \t]*$/m, (_, key: string, double?: string, single?: string, plain?: string) =>
-		double !== undefined ? `${key}"${double} ${copy}"` : single !== undefined ? `${key}'${single} ${copy}'` : `${key}${plain} ${copy}`,
+		double !== undefined ? `${key}"${copy} ${double}"` : single !== undefined ? `${key}'${copy} ${single}'` : `${key}${copy} ${plain}`,
 	);
 }
 

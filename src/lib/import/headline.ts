@@ -178,8 +178,15 @@ function isVerb(word: string, index: number): boolean {
 }
 
 function insideBrackets(words: string[], index: number): boolean {
-	const before = words.slice(0, index + 1).join(' ');
-	return count(before, '(') > count(before, ')') || count(before, '“') > count(before, '”') || count(before, '"') % 2 === 1;
+	let depth = 0;
+	let curly = 0;
+	let straight = 0;
+	for (const word of words.slice(0, index + 1)) {
+		depth += count(word, '(') - count(word, ')');
+		curly += count(word, '“') - count(word, '”');
+		straight += count(word, '"');
+	}
+	return depth > 0 || curly > 0 || straight % 2 === 1;
 }
 
 function count(text: string, character: string): number {

@@ -147,9 +147,9 @@ function paragraphLength(element: Element): number {
 	return length;
 }
 
-/** A copy of the story element without page furniture, the headline, bylines and timestamps. */
+/** The story element, pruned in place (the tree is ours alone), without page furniture, the headline, bylines and timestamps. */
 function cleanStory(container: Element, heading: Element | undefined): HastRoot {
-	const copy = structuredClone({ ...container, tagName: 'div' }) as Element;
+	const copy: Element = { ...container, tagName: 'div' };
 	const headingText = heading ? toText(heading).trim() : undefined;
 	const prune = (parent: Element | HastRoot) => {
 		// Inside running text a <time> or a tagged <span> is part of a sentence, never furniture.
