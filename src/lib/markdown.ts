@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -90,12 +91,42 @@ function markExternalLinks() {
 	};
 }
 
+/** The prefix the sanitiser puts on every `id`, so article ids can't clobber the page's globals. */
+const ID_PREFIX = 'user-content-';
+
+/**
+ * In-page links (`#methods`, footnote references) follow their target's id through the sanitiser's prefix,
+ * so they keep working; a fragment with no target in the article is left alone.
+ */
+function resolveFragmentLinks() {
+	return (tree: Root) => {
+		const ids = new Set<string>();
+		visit(tree, 'element', (node: Element) => {
+			if (typeof node.properties?.id === 'string') ids.add(node.properties.id);
+		});
+		visit(tree, 'element', (node: Element) => {
+			const href = node.properties?.href;
+			if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+			let fragment = href.slice(1);
+			try {
+				fragment = decodeURIComponent(fragment);
+			} catch {
+				return;
+			}
+			if (!ids.has(fragment) && ids.has(ID_PREFIX + fragment)) node.properties.href = `#${ID_PREFIX}${fragment}`;
+		});
+	};
+}
+
 const processor = unified()
 	.use(remarkParse)
 	.use(remarkGfm)
-	.use(remarkRehype, { allowDangerousHtml: true })
+	// The sanitiser prefixes ids once; remark-rehype's own prefix on footnotes would double it.
+	.use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
 	.use(rehypeRaw)
-	.use(rehypeSanitize, SANITIZE_SCHEMA)
+	.use(rehypeSlug)
+	.use(rehypeSanitize, { ...SANITIZE_SCHEMA, clobberPrefix: ID_PREFIX })
+	.use(resolveFragmentLinks)
 	.use(demoteHeadings)
 	.use(markExternalLinks);
 

@@ -9,7 +9,7 @@ import { formatProblem, type ArticleProblem } from '../lib/parse-article.ts';
 import { RenderPool } from './render-pool.ts';
 
 /** Bump when rendering changes in a way that should invalidate every cached article. */
-const RENDERER_VERSION = '2';
+const RENDERER_VERSION = '3';
 
 /** Options of the articles loader. */
 export interface ArticleLoaderOptions {

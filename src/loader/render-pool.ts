@@ -55,6 +55,10 @@ export class RenderPool {
 			this.#drain();
 		});
 		worker.on('error', (error) => this.#replace(slot, error));
+		// A worker that dies without an error event (out of memory, process.exit) must not leave its task waiting.
+		worker.on('exit', (code) => {
+			if (slot.task) this.#replace(slot, new Error(`the renderer stopped unexpectedly (exit code ${code})`));
+		});
 		return slot;
 	}
 
