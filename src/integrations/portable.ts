@@ -193,7 +193,10 @@ class ScriptBundler {
 		return {
 			name: 'clippings-site-addresses',
 			setup(plugin) {
-				plugin.onResolve({ filter: /^\// }, (args) => (args.path.startsWith(base) ? { path: path.join(out, args.path.slice(base.length)) } : undefined));
+				plugin.onResolve({ filter: /^\// }, (args) => {
+					if (args.kind === 'entry-point' || args.path.startsWith(out) || !args.path.startsWith(base)) return undefined;
+					return { path: path.join(out, args.path.slice(base.length)) };
+				});
 			},
 		};
 	}

@@ -49,6 +49,22 @@ export function tokenize(text: string, lang = 'und'): string[] {
 	return splitWords(text, lang).map((span) => normalizeWord(span.word));
 }
 
+/** A last word shorter than this is searched only once typing pauses (see `isReadyToSearch`). */
+export const SHORT_WORD = 4;
+
+/**
+ * Whether a query can be searched while it is being typed. The word being typed (the last, unless the
+ * query ends with a space) must be at least four letters: a shorter start of a word matches a large part
+ * of the index (`pri` spans every word from `pri` to `prizes`), so it is searched only when typing pauses.
+ * A word in a script written without spaces (Chinese, Japanese) counts at one character.
+ * @example isReadyToSearch('oil pr') // false: "pr" is likely the start of "prices"
+ */
+export function isReadyToSearch(query: string): boolean {
+	if (query.trim() === '' || /\s$/.test(query)) return true;
+	const word = query.trim().split(/\s+/).at(-1)!;
+	return CJK.test(word) || [...word].length >= SHORT_WORD;
+}
+
 /**
  * Whether a word of the text answers a searched term: the word starts with the term (typing `hond` finds
  * Honda), or differs from it only by a short ending (`export` for `exports`), the way a stemming index

@@ -3,6 +3,7 @@ import {
 	buildExcerpt,
 	findTermRanges,
 	getTextFragment,
+	isReadyToSearch,
 	matchesTerm,
 	normalizeWord,
 	parseExcerptMarkup,
@@ -113,5 +114,25 @@ describe('getTextFragment', () => {
 
 	test('is empty when nothing is marked', () => {
 		expect(getTextFragment([{ text: 'plain', mark: false }])).toBe('');
+	});
+});
+
+describe('isReadyToSearch', () => {
+	test.each([
+		['', true],
+		['coffee', true],
+		['oil prices', true],
+		['oil ', true],
+		['o', false],
+		['oil', false],
+		['oil p', false],
+		['oil pri', false],
+		['oil pric', true],
+		['野', true],
+		['東京 株', true],
+		['Zoë', false],
+		['Zoës', true],
+	])('%j: %s', (query, expected) => {
+		expect(isReadyToSearch(query)).toBe(expected);
 	});
 });

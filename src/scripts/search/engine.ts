@@ -32,13 +32,25 @@ export interface SearchOutcome {
 	total: number;
 	/** The results of the page asked for. */
 	hits: SearchHit[];
-	/** Facet counts; they may take longer than the results, so the page shows the results first. */
-	facets: Promise<FacetCounts>;
+	/** Counts the facets; asked for once the results are on screen and typing has settled, as it loads more of the index. */
+	facets: () => Promise<FacetCounts>;
 }
 
 /** An index the search page can ask. */
 export interface SearchEngine {
-	search(state: SearchState): Promise<SearchOutcome>;
+	/**
+	 * Runs a search. `isCurrent` is asked before the results' records are fetched: a search overtaken by
+	 * newer typing stops there (rejecting with `SearchOvertaken`) instead of downloading what nobody will see.
+	 */
+	search(state: SearchState, isCurrent?: () => boolean): Promise<SearchOutcome>;
+}
+
+/** Thrown by an engine when the search it was running is no longer the one on screen. */
+export class SearchOvertaken extends Error {
+	constructor() {
+		super('a newer search replaced this one');
+		this.name = 'SearchOvertaken';
+	}
 }
 
 /** Turns `{ value: count }` maps into facet lists, most results first; years newest first. */

@@ -64,7 +64,7 @@ export class LocalEngine implements SearchEngine {
 		});
 		const first = (state.page - 1) * RESULTS_PER_PAGE;
 		const hits = matching.slice(first, first + RESULTS_PER_PAGE).map((id) => this.#toHit(records[id]!, terms));
-		return { total: matching.length, hits, facets: Promise.resolve(this.#countFacets(state, scores)) };
+		return { total: matching.length, hits, facets: async () => this.#countFacets(state, scores) };
 	}
 
 	#countFacets(state: SearchState, scores: Map<number, number>) {

@@ -13,7 +13,7 @@ import {
 	type SearchState,
 } from '../../lib/search-state.ts';
 import { findTermRanges, getTextFragment, parseExcerptMarkup, tokenize } from '../../lib/search-text.ts';
-import { addCounts, toFacetCounts, type FacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
+import { addCounts, SearchOvertaken, toFacetCounts, type FacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
 
 /** The parts of Pagefind's browser API this page uses (see `pagefind/pagefind.js` in the built site). */
 interface PagefindModule {
@@ -65,13 +65,14 @@ export class PagefindEngine implements SearchEngine {
 		this.#options = options;
 	}
 
-	async search(state: SearchState): Promise<SearchOutcome> {
+	async search(state: SearchState, isCurrent: () => boolean = () => true): Promise<SearchOutcome> {
 		const languages = state.lang ? this.#options.languages.filter((lang) => lang === state.lang) : this.#options.languages;
 		const term = state.q || null;
 		const sortOrder = getEffectiveSort(state);
 		const sort: Record<string, 'asc' | 'desc'> = sortOrder === 'relevance' ? {} : { [DATE_SORT]: sortOrder === 'newest' ? 'desc' : 'asc' };
 		const filters = this.#getFilters(state);
 		const responses = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters, sort })));
+		if (!isCurrent()) throw new SearchOvertaken();
 
 		const total = responses.reduce((sum, response) => sum + response.results.length, 0);
 		const first = (state.page - 1) * RESULTS_PER_PAGE;
@@ -82,7 +83,7 @@ export class PagefindEngine implements SearchEngine {
 					? await mergeByRelevance(responses.map((response) => response.results), first + RESULTS_PER_PAGE, tokenize(state.q))
 					: await mergeByDate(responses.map((response) => response.results), first + RESULTS_PER_PAGE, sortOrder === 'newest');
 		const hits = await Promise.all(ordered.slice(first, first + RESULTS_PER_PAGE).map(async (result) => toHit(await result.data())));
-		return { total, hits, facets: this.#countFacets(state, languages, term) };
+		return { total, hits, facets: () => this.#countFacets(state, languages, term) };
 	}
 
 	/**

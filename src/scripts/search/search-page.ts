@@ -4,10 +4,11 @@
  * adds one, and back/forward re-run the search of the entry they land on.
  */
 import { formatSearchQuery, hasCriteria, parseSearchState, RESULTS_PER_PAGE, type Facet, type SearchState } from '../../lib/search-state.ts';
-import type { SearchEngine } from './engine.ts';
+import { SearchOvertaken, type SearchEngine } from './engine.ts';
 import { LocalEngine, type LocalSearchData } from './local-engine.ts';
 import { PagefindEngine } from './pagefind-engine.ts';
 import { describeOutcome, renderFacets, renderPages, renderResults } from './render.ts';
+import { isReadyToSearch } from '../../lib/search-text.ts';
 
 declare global {
 	interface Window {
@@ -17,6 +18,12 @@ declare global {
 }
 
 type Change = 'typing' | 'push' | 'none';
+
+/** How long typing must pause before a query ending in a very short word is searched. */
+const TYPING_PAUSE_MS = 200;
+
+/** How long typing must pause before the facets are counted (which loads the index's filter data). */
+const FACETS_PAUSE_MS = 250;
 
 const root = document.querySelector<HTMLElement>('[data-search-page]');
 if (root) startSearchPage(root);
@@ -46,7 +53,17 @@ function startSearchPage(root: HTMLElement): void {
 	showState(state);
 	void run(state);
 
-	input.addEventListener('input', () => update(readForm(), 'typing'));
+	let pause: ReturnType<typeof setTimeout> | undefined;
+	let lastTyped = 0;
+	input.addEventListener('input', () => {
+		const typed = readForm();
+		clearTimeout(pause);
+		// A word of one or two letters matches a great part of the index, and is usually on its way to
+		// being a longer word: it is searched once the typing pauses, not at once.
+		if (isReadyToSearch(typed.q)) update(typed, 'typing');
+		else pause = setTimeout(() => update(typed, 'typing'), TYPING_PAUSE_MS);
+		lastTyped = performance.now();
+	});
 	form.addEventListener('change', (event) => {
 		if (event.target !== input) update(readForm(), 'push');
 	});
@@ -119,20 +136,27 @@ function startSearchPage(root: HTMLElement): void {
 		}
 		markReady(false, searched);
 		try {
-			const outcome = await engine.search(searched);
+			const outcome = await engine.search(searched, () => mine === ticket);
 			if (mine !== ticket) return;
 			renderResults(list, outcome.hits, siteLang, (searched.page - 1) * RESULTS_PER_PAGE + 1);
 			renderPages(pages, searched, outcome.total, location.pathname);
 			status.textContent = describeOutcome(searched, outcome.total);
+			// The results are on screen (the facets follow): what `npm run bench` times.
+			root.dataset.shown = formatSearchQuery(searched);
 			if (options.focusStatus) status.focus();
-			const counts = await outcome.facets;
+			// While words are being typed, the facets wait for a pause: each count would be outdated at once.
+			for (let wait = FACETS_PAUSE_MS - (performance.now() - lastTyped); wait > 0; wait = FACETS_PAUSE_MS - (performance.now() - lastTyped)) {
+				await new Promise((resolve) => setTimeout(resolve, wait));
+				if (mine !== ticket) return;
+			}
+			const counts = await outcome.facets();
 			if (mine !== ticket) return;
 			const focusedFacet = document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : undefined;
 			renderFacets(facets, counts, searched, expanded, form.id);
 			restoreFocus(focusedFacet, options.keepFocus);
 			markReady(true, searched);
 		} catch (error) {
-			if (mine !== ticket) return;
+			if (mine !== ticket || error instanceof SearchOvertaken) return;
 			console.error(error);
 			status.textContent = 'Search is not available right now. Check your connection, or save the archive for offline reading while you are online.';
 			markReady(true, searched);

@@ -1,0 +1,321 @@
+/**
+ * Search benchmark: a 10,000-story Reuters archive built by Clippings (index included), searched in headless
+ * Chromium. It prints what the first search transfers and how soon results appear after the last keystroke,
+ * for the Clippings search page and, in the same run over the same index, Pagefind's stock UI (what a
+ * typical Astro + Pagefind site ships); then the portable copy's search from `file://`.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { writePortableCopy } from '../src/integrations/portable.ts';
+import { CHROMIUM_PATH } from '../tests/support/browser.ts';
+import { writeReutersArchive } from './support/reuters.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const WORK = path.join(ROOT, 'bench', '.work');
+const FOLDER = path.join(WORK, 'search');
+const DIST = path.join(FOLDER, 'dist');
+const BIN = path.join(ROOT, 'node_modules', '.bin');
+const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const BASELINE_PAGE = 'bench-baseline/index.html';
+
+/** Words and phrases a reader of a 1987 newswire might type; the first is the cold search. */
+const QUERIES = [
+	'oil prices', 'coffee', 'tariff', 'dollar', 'merger', 'wheat', 'opec', 'yen', 'bank', 'gold',
+	'sugar quota', 'debt', 'cocoa', 'strike', 'profit', 'japan', 'brazil', 'shipping', 'copper', 'inflation',
+	'trade deficit', 'interest rates', 'takeover bid', 'grain exports', 'steel',
+];
+
+/** One search page under test: where it is, its search box, and how to tell the results for a query are shown. */
+interface Subject {
+	name: string;
+	url: string;
+	input: string;
+	/** Runs in the page: whether the results for `query` are on screen. */
+	shown: (query: string) => boolean;
+}
+
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.svg': 'image/svg+xml',
+};
+
+/**
+ * A static host as the archive would be served: `/a/` → `a/index.html`, and text gzipped when the browser
+ * accepts it, as GitHub Pages, Netlify, Cloudflare and nginx's defaults do. Pagefind's own files are
+ * compressed already and go as they are.
+ */
+async function serveLikeAHost(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+	const compressed = new Map<string, Buffer>();
+	const server = createServer((request, response) => {
+		let file = path.join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname));
+		if (!file.startsWith(root)) file = path.join(root, '404.html');
+		if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+		if (!existsSync(file)) {
+			response.writeHead(404).end();
+			return;
+		}
+		const type = TYPES[path.extname(file)];
+		const gzip = type !== undefined && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+		let body = gzip ? compressed.get(file) : readFileSync(file);
+		if (!body) compressed.set(file, (body = gzipSync(readFileSync(file))));
+		response.writeHead(200, { 'content-type': type ?? 'application/octet-stream', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+		response.end(body);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}
+
+/** A file's size on disk, which is what a host that compresses nothing would send. */
+function fileSize(file: string): number {
+	return file && existsSync(file) && statSync(file).isFile() ? statSync(file).size : 0;
+}
+
+function buildArchive(content: string): number {
+	mkdirSync(FOLDER, { recursive: true });
+	const config = path.join(FOLDER, 'astro.config.mjs');
+	writeFileSync(
+		config,
+		`import { defineConfig } from 'astro/config';
+import clippings from '../../../src/integrations/clippings.ts';
+export default defineConfig({
+	outDir: ${JSON.stringify(DIST)},
+	cacheDir: ${JSON.stringify(path.join(FOLDER, '.cache'))},
+	integrations: [clippings({ title: 'Bench', url: 'https://bench.example.org', timeZone: 'America/New_York', content: ${JSON.stringify(path.relative(ROOT, content))} })],
+});
+`,
+	);
+	const started = performance.now();
+	execFileSync(path.join(BIN, 'astro'), ['build', '--config', path.relative(ROOT, config)], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' },
+	});
+	return (performance.now() - started) / 1000;
+}
+
+/** Pagefind's stock search UI on a page of its own, over the same index. */
+function writeBaselinePage(): void {
+	const file = path.join(DIST, BASELINE_PAGE);
+	mkdirSync(path.dirname(file), { recursive: true });
+	writeFileSync(
+		file,
+		`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pagefind UI</title>
+<link href="/pagefind/pagefind-ui.css" rel="stylesheet"><script src="/pagefind/pagefind-ui.js"></script></head>
+<body><div id="search"></div><script>window.addEventListener('DOMContentLoaded', () => new PagefindUI({ element: '#search', showSubResults: false }));</script></body></html>
+`,
+	);
+}
+
+/** Timings and bytes of one subject. */
+interface Figures {
+	/** Bytes sent for the page itself (HTML, styles, scripts) and for its first search until the results show; facet data apart. */
+	pageBytes: number;
+	searchBytes: number;
+	facetBytes: number;
+	/** The same files' sizes on disk: what a host that compresses nothing would send. */
+	pageRaw: number;
+	searchRaw: number;
+	requests: number;
+	coldMs: number;
+	warm: number[];
+}
+
+interface Transfer {
+	url: string;
+	bytes: number;
+}
+
+/** Opens a subject in a cold browser context, types every query, and returns what it cost. */
+async function measure(browser: Browser, subject: Subject, root: string, origin: string): Promise<Figures> {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const transfers: Transfer[] = [];
+	// Context-wide, so requests made by Pagefind's web worker (the stock UI uses one) are counted too.
+	context.on('requestfinished', (request) => {
+		void request.sizes().then((sizes) => transfers.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize }));
+	});
+	const page = await context.newPage();
+	const fileOf = (url: string) => (url.startsWith(origin) ? path.join(root, decodeURIComponent(new URL(url).pathname).replace(/\/$/, '/index.html')) : '');
+	const total = (list: Transfer[]) => list.reduce((sum, entry) => sum + entry.bytes, 0);
+	const raw = (list: Transfer[]) => list.reduce((sum, entry) => sum + fileSize(fileOf(entry.url)), 0);
+	const isFacetData = (entry: Transfer) => entry.url.includes('/pagefind/filter/');
+
+	await page.goto(subject.url, { waitUntil: 'load' });
+	await page.waitForSelector(subject.input);
+	await page.waitForTimeout(500);
+	const pageRequests = transfers.splice(0);
+	const coldMs = await timeQuery(page, subject, QUERIES[0]!);
+	await page.waitForTimeout(1000);
+	const firstSearch = transfers.splice(0);
+	const searchRequests = firstSearch.filter((entry) => !isFacetData(entry));
+	const warm: number[] = [];
+	for (const query of QUERIES.slice(1)) {
+		await page.fill(subject.input, '');
+		await page.waitForTimeout(350);
+		warm.push(await timeQuery(page, subject, query));
+	}
+	await context.close();
+	return {
+		pageBytes: total(pageRequests),
+		searchBytes: total(searchRequests),
+		facetBytes: total(firstSearch.filter(isFacetData)),
+		pageRaw: raw(pageRequests),
+		searchRaw: raw(searchRequests),
+		requests: pageRequests.length + searchRequests.length,
+		coldMs,
+		warm,
+	};
+}
+
+/** Types a query into the focused search box and times, in the page, its last keystroke to its results on screen. */
+async function timeQuery(page: Page, subject: Subject, query: string): Promise<number> {
+	await page.evaluate(
+		({ input, shown, target }) => {
+			const box = document.querySelector<HTMLInputElement>(input)!;
+			const isShown = new Function('query', `return (${shown})(query);`) as (query: string) => boolean;
+			(window as unknown as { latency: Promise<number> }).latency = new Promise((resolve) => {
+				let start = 0;
+				const check = () => {
+					if (start && isShown(target)) {
+						observer.disconnect();
+						resolve(performance.now() - start);
+					}
+				};
+				const observer = new MutationObserver(check);
+				observer.observe(document.body, { attributes: true, childList: true, subtree: true, characterData: true });
+				// Capturing on the window runs before the page's own listener, so the clock starts at the keystroke.
+				window.addEventListener(
+					'input',
+					function onInput() {
+						if (box.value !== target) return;
+						start = performance.now();
+						window.removeEventListener('input', onInput, true);
+						queueMicrotask(check);
+					},
+					true,
+				);
+			});
+			box.focus();
+		},
+		{ input: subject.input, shown: subject.shown.toString(), target: query },
+	);
+	await page.keyboard.type(query, { delay: 40 });
+	return page.evaluate(() => (window as unknown as { latency: Promise<number> }).latency);
+}
+
+function folderSize(folder: string): { files: number; bytes: number } {
+	let files = 0;
+	let bytes = 0;
+	for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+		const stat = statSync(path.join(folder, name));
+		if (!stat.isFile()) continue;
+		files++;
+		bytes += stat.size;
+	}
+	return { files, bytes };
+}
+
+/** Runs the search benchmark and prints its figures. */
+export async function run(): Promise<void> {
+	console.log(`\n## Search: ${COUNT} Reuters stories`);
+	const content = writeReutersArchive(path.join(WORK, `reuters-${COUNT}`), COUNT);
+	// BENCH_REUSE_BUILD=1 measures the archive the last run built, to iterate on the search page alone.
+	const reuse = process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(DIST, 'pagefind'));
+	const buildSeconds = reuse ? Number.NaN : buildArchive(content);
+	writeBaselinePage();
+	const index = folderSize(path.join(DIST, 'pagefind'));
+	const server = await serveLikeAHost(DIST);
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+	try {
+		const ours = await measure(
+			browser,
+			{
+				name: 'Clippings search page',
+				url: `${server.origin}/search/`,
+				input: '#search-q',
+				shown: (query) => document.querySelector<HTMLElement>('[data-search-page]')?.dataset.shown === `?${new URLSearchParams({ q: query })}`,
+			},
+			DIST,
+			server.origin,
+		);
+		const baseline = await measure(
+			browser,
+			{
+				name: 'baseline: Pagefind stock UI',
+				url: `${server.origin}/${BASELINE_PAGE}`,
+				input: '.pagefind-ui__search-input',
+				shown: (query) => (document.querySelector('.pagefind-ui__message')?.textContent ?? '').endsWith(`for ${query}`),
+			},
+			DIST,
+			server.origin,
+		);
+
+		const portableOut = path.join(FOLDER, 'portable');
+		const portableStarted = performance.now();
+		const portable = await writePortableCopy({ dist: DIST, out: portableOut, base: '/' });
+		const portableSeconds = (performance.now() - portableStarted) / 1000;
+		const portableFigures = await measure(
+			browser,
+			{
+				name: 'portable copy from file://',
+				url: `${pathToFileURL(portableOut).href}/search/index.html`,
+				input: '#search-q',
+				shown: (query) => document.querySelector<HTMLElement>('[data-search-page]')?.dataset.shown === `?${new URLSearchParams({ q: query })}`,
+			},
+			portableOut,
+			'file://',
+		);
+
+		console.log(`build with index: ${reuse ? 'reused from the last run' : `${buildSeconds.toFixed(1)} s`}; Pagefind index ${(index.bytes / 1024 / 1024).toFixed(1)} MB in ${index.files} files`);
+		console.log(`queries: ${QUERIES.length} (“${QUERIES[0]}” cold, then ${QUERIES.length - 1} more), typed at 40 ms a key; service workers blocked`);
+		console.log('| search page | first search transfer: page + search (gzip host) | same files uncompressed | facet data, after | requests | cold: last key → results | median (warm) | p90 (warm) |');
+		console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+		for (const [name, figures] of [
+			['Clippings search page', ours],
+			['baseline: Pagefind stock UI, same index', baseline],
+		] as const) {
+			console.log(
+				`| ${name} | ${kb(figures.pageBytes + figures.searchBytes)} (${kb(figures.pageBytes)} + ${kb(figures.searchBytes)}) | ${kb(figures.pageRaw + figures.searchRaw)} | ${kb(figures.facetBytes)} | ${figures.requests} | ${figures.coldMs.toFixed(0)} ms | ${median(figures.warm).toFixed(0)} ms | ${percentile(figures.warm, 90).toFixed(0)} ms |`,
+			);
+		}
+		const data = statSync(path.join(portableOut, 'search-data.js')).size;
+		console.log(
+			`portable copy: ${portable.pages} pages in ${portableSeconds.toFixed(1)} s, search-data.js ${(data / 1024 / 1024).toFixed(1)} MB; from file://: first search ${portableFigures.coldMs.toFixed(0)} ms (builds its index in memory), median ${median(portableFigures.warm).toFixed(0)} ms, p90 ${percentile(portableFigures.warm, 90).toFixed(0)} ms`,
+		);
+		const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+		console.log(
+			`targets: first search ≤ 250 KB ${met(ours.pageBytes + ours.searchBytes <= 250 * 1024)} (gzip host); results ≤ 100 ms after the last key, median, ${met(median(ours.warm) <= 100)}`,
+		);
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
+if (import.meta.main) await run();
