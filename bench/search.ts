@@ -68,7 +68,7 @@ const TYPES: Record<string, string> = {
  * accepts it, as GitHub Pages, Netlify, Cloudflare and nginx's defaults do. Pagefind's own files are
  * compressed already and go as they are.
  */
-async function serveLikeAHost(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
+export async function serveLikeAHost(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
 	const compressed = new Map<string, Buffer>();
 	const server = createServer((request, response) => {
 		let file = path.join(root, decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname));

@@ -86,13 +86,12 @@ export async function writePortableCopy({ dist, out, base }: { dist: string; out
 
 /**
  * The search record of an article page, from the same marks Pagefind reads: the `data-pagefind-body`
- * parts (headline and body), and the `data-pagefind-meta`, `-filter` and `-sort` values.
+ * parts (headline and body), and the `data-pagefind-meta` and `data-pagefind-filter` values.
  */
 function readSearchRecord(tree: Root, page: string): LocalRecord | undefined {
 	const bodies: Element[] = [];
 	const meta: Record<string, string> = {};
 	const filters: Record<string, string[]> = {};
-	const sort: Record<string, string> = {};
 	let lang = '';
 	visit(tree, 'element', (node: Element) => {
 		if (node.tagName === 'html') lang = String(node.properties.lang ?? '').toLowerCase();
@@ -104,10 +103,8 @@ function readSearchRecord(tree: Root, page: string): LocalRecord | undefined {
 		const named = (attribute: unknown) => /^([\w-]+)\[value\]$/.exec(String(attribute ?? ''))?.[1];
 		const metaName = named(node.properties.dataPagefindMeta);
 		const filterName = named(node.properties.dataPagefindFilter);
-		const sortName = named(node.properties.dataPagefindSort);
 		if (metaName) meta[metaName] = value;
 		if (filterName) (filters[filterName] ??= []).push(value);
-		if (sortName) sort[sortName] = value;
 		return undefined;
 	});
 	if (bodies.length === 0) return undefined;
@@ -123,7 +120,6 @@ function readSearchRecord(tree: Root, page: string): LocalRecord | undefined {
 		text,
 		meta: { title: meta.title ?? '', date: meta.date ?? '', datetime: meta.datetime ?? '', published: meta.published ?? '' },
 		filters,
-		sort,
 	};
 }
 

@@ -1,20 +1,22 @@
 /**
- * What the search index holds about one article besides its words: the metadata a result shows, the
- * filters the facets count, and the key the date sorts use. `SearchRecord.astro` writes it into the
+ * What the search index holds about one article besides its words: the metadata a result shows, and the
+ * filters the facets count and the date range and date order use. `SearchRecord.astro` writes it into the
  * article page, where Pagefind reads it (and the portable build's fallback reads the same attributes).
  */
 import type { ArticleEntryData } from './article-entry.ts';
 import { getDateTimeAttribute, formatStoryDate } from './article-display.ts';
 import { getBylineNames, getSourceNames, getTopicNames, normalizeName } from './groupings.ts';
-import { DATE_SORT, LANGUAGE_FILTER, MONTH_FILTER } from './search-state.ts';
+import { DAY_FILTER, LANGUAGE_FILTER, MONTH_FILTER } from './search-state.ts';
 
 /** The parts of an index record, each a plain string map. */
 export interface SearchRecordData {
-	/** Shown with a result: headline, reader-facing date and its `datetime`; and the sort key, to merge results of several languages. */
+	/**
+	 * Shown with a result: headline, reader-facing date and its `datetime`; and `published`, the instant in
+	 * UTC (ISO 8601, so text order is time order) that orders results by date.
+	 */
 	meta: { title: string; date: string; datetime: string; published: string };
-	/** Facet values: source, bylines, year, topics, language and month (`YYYY-MM`). */
+	/** Facet values: source, bylines, year, topics, language; month (`YYYY-MM`) and day (`YYYY-MM-DD`) for ranges and date order. */
 	filters: Record<string, string[]>;
-	sort: Record<string, string>;
 }
 
 /** The site settings a record depends on. */
@@ -45,8 +47,8 @@ export function getSearchRecord(story: ArticleEntryData, site: SearchRecordSite)
 			topic: names(getTopicNames(named)),
 			[LANGUAGE_FILTER]: [getIndexLanguage(story.lang, site.lang)],
 			[MONTH_FILTER]: [`${story.year}-${story.month}`],
+			[DAY_FILTER]: [`${story.year}-${story.month}-${story.day}`],
 		},
-		sort: { [DATE_SORT]: story.published.toISOString() },
 	};
 }
 

@@ -176,6 +176,17 @@ describe('facets, sorts and date ranges', () => {
 		await page.close();
 	});
 
+	test('date order holds across the German, Arabic and Chinese indexes and across every result page', async () => {
+		const page = await browser.context.newPage();
+		const results = await readAllResults(page, '?source=Reuters&sort=newest');
+		const reuters = corpus.filter((article) => article.source === 'Reuters').length + 3;
+		expect(results).toHaveLength(reuters);
+		expect(new Set(results.map((result) => result.lang))).toEqual(new Set(['en', 'de', 'ar', 'zh']));
+		const days = results.map((result) => result.datetime.slice(0, 10));
+		expect(days).toEqual([...days].sort().reverse());
+		await page.close();
+	});
+
 	test('a date range keeps exactly the stories published in its months', async () => {
 		const page = await browser.context.newPage();
 		await openSearch(page, '?source=18F');

@@ -25,20 +25,21 @@ describe('getSearchRecord', () => {
 			topic: ['Autos', 'trade'],
 			lang: ['en'],
 			month: ['1987-03'],
+			day: ['1987-03-26'],
 		});
 	});
 
-	test('dates a late-evening story by the archive’s calendar day, and sorts it by its instant in UTC', () => {
+	test('files a late-evening story under the archive’s calendar day, and orders it by its instant in UTC', () => {
 		const record = getSearchRecord(makeEntry({ title: 'Late', date: '2024-12-31T23:30:00-05:00' }), SITE);
 		expect(record.filters.year).toEqual(['2024']);
 		expect(record.filters.month).toEqual(['2024-12']);
-		expect(record.sort.date).toBe('2025-01-01T04:30:00.000Z');
-		expect(record.meta.published).toBe(record.sort.date);
+		expect(record.filters.day).toEqual(['2024-12-31']);
+		expect(record.meta.published).toBe('2025-01-01T04:30:00.000Z');
 	});
 
-	test('sort keys in text order are in time order, across centuries', () => {
+	test('the instants that order results, in text order, are in time order across centuries', () => {
 		const dates = ['1987-03-26', '2010-11-10T12:00:00Z', '1999-12-31T23:59:00-08:00', '2025-07-24'];
-		const keys = dates.map((date) => getSearchRecord(makeEntry({ title: 'x', date }), SITE).sort.date!);
+		const keys = dates.map((date) => getSearchRecord(makeEntry({ title: 'x', date }), SITE).meta.published);
 		const byText = [...keys].sort();
 		const byTime = [...keys].sort((a, b) => Date.parse(a) - Date.parse(b));
 		expect(byText).toEqual(byTime);

@@ -8,6 +8,7 @@ import {
 	getSearchFilters,
 	hasCriteria,
 	parseSearchState,
+	selectDays,
 	selectMonthsInRange,
 	toggleFacetValue,
 	type SearchState,
@@ -142,5 +143,31 @@ describe('changing a search', () => {
 		[95, 10],
 	])('%d results make %d pages', (results, pages) => {
 		expect(countPages(results)).toBe(pages);
+	});
+});
+
+describe('selectDays', () => {
+	const counts = { '1987-03-02': 4, '1987-03-03': 8, '1987-03-04': 0, '1987-03-05': 3 };
+
+	test.each([
+		['newest first, page 1', 0, true, { days: ['1987-03-05', '1987-03-03'], skip: 0 }],
+		['newest first, page 2', 10, true, { days: ['1987-03-03', '1987-03-02'], skip: 7 }],
+		['oldest first, page 1', 0, false, { days: ['1987-03-02', '1987-03-03'], skip: 0 }],
+		['oldest first, page 2', 10, false, { days: ['1987-03-03', '1987-03-05'], skip: 6 }],
+		['past the last result', 20, true, { days: [], skip: 0 }],
+	] as const)('%s', (_, first, newestFirst, expected) => {
+		expect(selectDays(counts, first, 10, newestFirst)).toEqual(expected);
+	});
+
+	test('every result lands on exactly one page, in order', () => {
+		const many = Object.fromEntries(Array.from({ length: 30 }, (_, day) => [`2025-01-${String(day + 1).padStart(2, '0')}`, (day * 7) % 5]));
+		const total = Object.values(many).reduce((sum, count) => sum + count, 0);
+		const order = Object.keys(many).sort().reverse().flatMap((day) => Array.from({ length: many[day]! }, (_, index) => `${day}#${index}`));
+		const paged: string[] = [];
+		for (let first = 0; first < total; first += 10) {
+			const { days, skip } = selectDays(many, first, 10, true);
+			paged.push(...order.filter((entry) => days.includes(entry.slice(0, 10))).slice(skip, skip + 10));
+		}
+		expect(paged).toEqual(order);
 	});
 });

@@ -5,7 +5,6 @@
  * the same answers in the same shape: every word present, facets, date range, sorts and pages.
  */
 import {
-	DATE_SORT,
 	FACETS,
 	RESULTS_PER_PAGE,
 	getEffectiveSort,
@@ -26,7 +25,6 @@ export interface LocalRecord {
 	text: string;
 	meta: { title: string; date: string; datetime: string; published: string };
 	filters: Record<string, string[]>;
-	sort: Record<string, string>;
 }
 
 /** What `search-data.js` assigns to `window.CLIPPINGS_SEARCH_DATA`. */
@@ -59,7 +57,7 @@ export class LocalEngine implements SearchEngine {
 		const records = this.#data.records;
 		matching.sort((a, b) => {
 			if (sort === 'relevance') return scores.get(b)! - scores.get(a)! || a - b;
-			const order = records[a]!.sort[DATE_SORT]!.localeCompare(records[b]!.sort[DATE_SORT]!);
+			const order = records[a]!.meta.published.localeCompare(records[b]!.meta.published) || records[a]!.url.localeCompare(records[b]!.url);
 			return (sort === 'newest' ? -order : order) || a - b;
 		});
 		const first = (state.page - 1) * RESULTS_PER_PAGE;

@@ -3,13 +3,15 @@
  * own word rules (stemming, Chinese word splitting), searched together and merged.
  */
 import {
-	DATE_SORT,
+	DAY_FILTER,
 	FACETS,
 	LANGUAGE_FILTER,
 	RESULTS_PER_PAGE,
 	getEffectiveSort,
 	getSearchFilters,
+	selectDays,
 	type Facet,
+	type SearchFilters,
 	type SearchState,
 } from '../../lib/search-state.ts';
 import { findTermRanges, getTextFragment, parseExcerptMarkup, tokenize } from '../../lib/search-text.ts';
@@ -23,7 +25,7 @@ interface PagefindModule {
 interface PagefindInstance {
 	init(): Promise<void>;
 	filters(): Promise<Record<string, Record<string, number>>>;
-	search(term: string | null, options: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse>;
+	search(term: string | null, options: { filters?: unknown }): Promise<PagefindResponse>;
 }
 
 interface PagefindResponse {
@@ -69,21 +71,48 @@ export class PagefindEngine implements SearchEngine {
 		const languages = state.lang ? this.#options.languages.filter((lang) => lang === state.lang) : this.#options.languages;
 		const term = state.q || null;
 		const sortOrder = getEffectiveSort(state);
-		const sort: Record<string, 'asc' | 'desc'> = sortOrder === 'relevance' ? {} : { [DATE_SORT]: sortOrder === 'newest' ? 'desc' : 'asc' };
 		const filters = this.#getFilters(state);
-		const responses = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters, sort })));
-		if (!isCurrent()) throw new SearchOvertaken();
-
-		const total = responses.reduce((sum, response) => sum + response.results.length, 0);
 		const first = (state.page - 1) * RESULTS_PER_PAGE;
+		const window =
+			sortOrder === 'relevance'
+				? await this.#searchByRelevance(languages, term, filters, first, tokenize(state.q), isCurrent)
+				: await this.#searchByDate(languages, term, filters, first, sortOrder === 'newest', isCurrent);
+		const hits = window.page.map(toHit);
+		return { total: window.total, hits, facets: () => this.#countFacets(state, languages, term) };
+	}
+
+	async #searchByRelevance(languages: string[], term: string | null, filters: SearchFilters, first: number, terms: string[], isCurrent: () => boolean) {
+		const responses = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters })));
+		if (!isCurrent()) throw new SearchOvertaken();
+		const total = responses.reduce((sum, response) => sum + response.results.length, 0);
 		const ordered =
 			responses.length === 1
-				? responses[0]!.results.slice(0, first + RESULTS_PER_PAGE)
-				: sortOrder === 'relevance'
-					? await mergeByRelevance(responses.map((response) => response.results), first + RESULTS_PER_PAGE, tokenize(state.q))
-					: await mergeByDate(responses.map((response) => response.results), first + RESULTS_PER_PAGE, sortOrder === 'newest');
-		const hits = await Promise.all(ordered.slice(first, first + RESULTS_PER_PAGE).map(async (result) => toHit(await result.data())));
-		return { total, hits, facets: () => this.#countFacets(state, languages, term) };
+				? responses[0]!.results
+				: await mergeByRelevance(responses.map((response) => response.results), first + RESULTS_PER_PAGE, terms);
+		const page = await Promise.all(ordered.slice(first, first + RESULTS_PER_PAGE).map((result) => result.data()));
+		return { total, page };
+	}
+
+	/**
+	 * Results in date order without a Pagefind sort key: the results are counted per day (the `day`
+	 * filter), the days that hold the page asked for are searched again on their own, and only their
+	 * records are read and put in order by the instant each story was published.
+	 */
+	async #searchByDate(languages: string[], term: string | null, filters: SearchFilters, first: number, newestFirst: boolean, isCurrent: () => boolean) {
+		await Promise.all(languages.map((lang) => this.#loadFilters(lang)));
+		const responses = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters })));
+		if (!isCurrent()) throw new SearchOvertaken();
+		const total = responses.reduce((sum, response) => sum + response.results.length, 0);
+		const { days, skip } = selectDays(addCounts(responses.map((response) => response.filters[DAY_FILTER])), first, RESULTS_PER_PAGE, newestFirst);
+		if (days.length === 0) return { total, page: [] };
+		const dayFilters = { ...filters, [DAY_FILTER]: { any: days } };
+		const inDays = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters: dayFilters })));
+		const records = await Promise.all(inDays.flatMap((response) => response.results).map((result) => result.data()));
+		records.sort((a, b) => {
+			const order = (a.meta.published ?? '').localeCompare(b.meta.published ?? '') || a.url.localeCompare(b.url);
+			return newestFirst ? -order : order;
+		});
+		return { total, page: records.slice(skip, skip + RESULTS_PER_PAGE) };
 	}
 
 	/**
@@ -192,28 +221,4 @@ async function mergeByRelevance(lists: PagefindResult[][], count: number, terms:
 		),
 	);
 	return candidates.sort((a, b) => Number(exact.get(b)) - Number(exact.get(a)) || b.score - a.score);
-}
-
-/**
- * The first `count` results of several date-sorted lists, in date order. Pagefind keeps the sort key to
- * to itself, so each list's head is compared by the same instant in its record's metadata (`published`), loaded only when needed.
- */
-async function mergeByDate(lists: PagefindResult[][], count: number, newestFirst: boolean): Promise<PagefindResult[]> {
-	const cursors = lists.map(() => 0);
-	const merged: PagefindResult[] = [];
-	const keyOf = async (result: PagefindResult) => (await result.data()).meta.published ?? '';
-	while (merged.length < count) {
-		let best = -1;
-		let bestKey = '';
-		for (const [index, list] of lists.entries()) {
-			const head = list[cursors[index]!];
-			if (!head) continue;
-			const key = await keyOf(head);
-			if (best === -1 || (newestFirst ? key > bestKey : key < bestKey)) [best, bestKey] = [index, key];
-		}
-		if (best === -1) break;
-		merged.push(lists[best]![cursors[best]!]!);
-		cursors[best] = cursors[best]! + 1;
-	}
-	return merged;
 }
