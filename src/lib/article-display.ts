@@ -43,14 +43,7 @@ export function formatReadingTime(minutes: number): string {
 	return `${Math.max(1, Math.round(minutes))} min read`;
 }
 
-/**
- * The reader-facing name of a time zone, for telling readers which clock the archive's times follow.
- * @example formatTimeZoneName('America/New_York', 'en') // "Eastern Time"
- */
-export function formatTimeZoneName(timeZone: string, lang: string): string {
-	const parts = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(0);
-	return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
-}
+export { formatTimeZoneName } from './dates.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 

@@ -51,12 +51,47 @@ export function inZone(date: Date, timeZone: string): Dayjs {
 	return dayjs(date).tz(timeZone);
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and a build formats thousands of dates
+// with a handful of (language, zone, style) combinations: keep each formatter once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function getFormatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${lang}\n${JSON.stringify(options)}`;
+	let formatter = formatters.get(key);
+	if (!formatter) {
+		formatter = new Intl.DateTimeFormat(lang, options);
+		formatters.set(key, formatter);
+	}
+	return formatter;
+}
+
+/** The wall-clock fields of an instant in a zone, as zero-padded strings. */
+function getZonedFields(date: Date, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+	const formatter = getFormatter('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	});
+	const fields = { year: '', month: '', day: '', hour: '', minute: '', second: '' };
+	for (const part of formatter.formatToParts(date)) {
+		if (part.type in fields) fields[part.type as keyof typeof fields] = part.value;
+	}
+	fields.year = fields.year.padStart(4, '0');
+	return fields;
+}
+
 /** The calendar day of an instant in a time zone, as `{ year, month, day }` strings (`'2025'`, `'07'`, `'24'`). */
 export function getCalendarDay(date: Date, timeZone: string): { year: string; month: string; day: string } {
 	const key = `${timeZone}\n${date.getTime()}`;
 	let formatted = calendarDays.get(key);
 	if (formatted === undefined) {
-		formatted = inZone(date, timeZone).format('YYYY-MM-DD');
+		const { year, month, day } = getZonedFields(date, timeZone);
+		formatted = `${year}-${month}-${day}`;
 		remember(calendarDays, key, formatted);
 	}
 	const [year, month, day] = formatted.split('-') as [string, string, string];
@@ -65,7 +100,13 @@ export function getCalendarDay(date: Date, timeZone: string): { year: string; mo
 
 /** ISO 8601 with the archive's offset, for `<time datetime>`, feeds and JSON-LD. */
 export function formatIsoDate(date: Date, timeZone: string): string {
-	return inZone(date, timeZone).format('YYYY-MM-DDTHH:mm:ssZ');
+	const { year, month, day, hour, minute, second } = getZonedFields(date, timeZone);
+	const wallClock = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
+	const offsetMinutes = Math.round((wallClock - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+	const sign = offsetMinutes < 0 ? '-' : '+';
+	const absolute = Math.abs(offsetMinutes);
+	const offset = `${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
+	return `${year}-${month}-${day}T${hour}:${minute}:${second}${offset}`;
 }
 
 /**
@@ -73,12 +114,21 @@ export function formatIsoDate(date: Date, timeZone: string): string {
  * @example formatDisplayDate(date, 'Europe/London', 'en') // "24 July 2025"
  */
 export function formatDisplayDate(date: Date, timeZone: string, lang: string): string {
-	return new Intl.DateTimeFormat(lang, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+	return getFormatter(lang, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }
 
 /** A reader-facing clock time with the zone's short name, e.g. "14:30 EDT". */
 export function formatDisplayTime(date: Date, timeZone: string, lang: string): string {
-	return new Intl.DateTimeFormat(lang, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(date);
+	return getFormatter(lang, { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(date);
+}
+
+/**
+ * The long name of a zone in a language, for footers and time notes.
+ * @example formatTimeZoneName('America/New_York', 'en') // "Eastern Time"
+ */
+export function formatTimeZoneName(timeZone: string, lang: string): string {
+	const parts = getFormatter(lang, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(0);
+	return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 /** Whether the front-matter value named only a day, so pages show no clock time for it. */

@@ -12,6 +12,18 @@ const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks',
  */
 export function getTextDirection(lang: string | undefined): 'ltr' | 'rtl' {
 	if (!lang) return 'ltr';
+	let direction = directions.get(lang);
+	if (!direction) {
+		direction = findTextDirection(lang);
+		directions.set(lang, direction);
+	}
+	return direction;
+}
+
+// Parsing a language tag is costly next to a lookup, and a build asks about the same few tags on every page.
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
+function findTextDirection(lang: string): 'ltr' | 'rtl' {
 	let locale: Intl.Locale;
 	try {
 		locale = new Intl.Locale(lang);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDisplayDate, formatIsoDate, getCalendarDay, isArticleDate, parseArticleDate } from '../../src/lib/dates.ts';
+import { dayjs, formatDisplayDate, formatIsoDate, getCalendarDay, isArticleDate, parseArticleDate } from '../../src/lib/dates.ts';
 
 describe('parseArticleDate', () => {
 	test.each([
@@ -49,4 +49,33 @@ describe('dates in the archive zone', () => {
 		expect(formatDisplayDate(instant, 'America/New_York', 'de')).toBe('24. Juli 2025');
 		expect(formatDisplayDate(instant, 'Pacific/Honolulu', 'en')).toBe('July 23, 2025');
 	});
+});
+
+describe('formatIsoDate and getCalendarDay agree with dayjs in every kind of zone', () => {
+	const zones = ['UTC', 'America/New_York', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
+	const instants = [
+		'1987-02-26T15:01:01.790Z',
+		'2025-03-09T06:59:59Z',
+		'2025-03-09T07:00:00Z',
+		'2025-11-02T05:30:00Z',
+		'2025-07-24T04:00:00Z',
+		'2000-02-29T12:00:00Z',
+	];
+	test.each(zones)('in %s', (zone) => {
+		for (const instant of instants) {
+			const date = new Date(instant);
+			const reference = dayjs(date).tz(zone);
+			expect(formatIsoDate(date, zone), `${instant} in ${zone}`).toBe(reference.format('YYYY-MM-DDTHH:mm:ssZ'));
+			expect(getCalendarDay(date, zone), `${instant} in ${zone}`).toEqual({
+				year: reference.format('YYYY'),
+				month: reference.format('MM'),
+				day: reference.format('DD'),
+			});
+		}
+	});
+});
+
+test('an instant before 1970 with a fraction of a second keeps a whole-minute offset (dayjs gets this one wrong)', () => {
+	expect(formatIsoDate(new Date('1969-12-31T23:59:59.500Z'), 'Asia/Kolkata')).toBe('1970-01-01T05:29:59+05:30');
+	expect(formatIsoDate(new Date('1969-12-31T23:59:59.500Z'), 'UTC')).toBe('1969-12-31T23:59:59+00:00');
 });
