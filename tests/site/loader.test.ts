@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { buildFixture, distPath } from '../support/fixtures.ts';
+import { buildFixture, distPath, fixturePath, readPage } from '../support/fixtures.ts';
 import { createTempFixture, type TempFixture } from '../support/temp-fixture.ts';
 
 const article = (title: string, date = '2025-07-24', extra = '') =>
@@ -60,8 +60,8 @@ describe('dates do not depend on the build machine', () => {
 			.sort();
 
 	test('the basic archive builds byte-identical pages under TZ=UTC and TZ=Pacific/Kiritimati', async () => {
-		const utc = await buildFixture('basic', { outDir: 'dist-tz-utc', env: { TZ: 'UTC' } });
-		const kiritimati = await buildFixture('basic', { outDir: 'dist-tz-kiritimati', env: { TZ: 'Pacific/Kiritimati' } });
+		const utc = await buildFixture('basic', { outDir: 'dist-tz-utc', env: { TZ: 'UTC' }, force: true });
+		const kiritimati = await buildFixture('basic', { outDir: 'dist-tz-kiritimati', env: { TZ: 'Pacific/Kiritimati' }, force: true });
 		expect(utc.ok, utc.output).toBe(true);
 		expect(kiritimati.ok, kiritimati.output).toBe(true);
 		const left = distPath('basic', 'dist-tz-utc');
@@ -73,4 +73,33 @@ describe('dates do not depend on the build machine', () => {
 			expect(readFileSync(path.join(right, page), 'utf8'), page).toBe(readFileSync(path.join(left, page), 'utf8'));
 		}
 	}, 180_000);
+});
+
+describe('incremental builds reuse only what is exactly unchanged', () => {
+	test('an edited story and its neighbours are rendered again; other stories are copied from the last build', async () => {
+		const made = fixture('incremental', {
+			'a.md': article('Alpha story', '2025-07-04'),
+			'b.md': article('Bravo story', '2025-07-03'),
+			'c.md': article('Charlie story', '2025-07-02'),
+			'd.md': article('Delta story', '2025-07-01'),
+		});
+		const first = await made.build();
+		expect(first.ok, first.output).toBe(true);
+
+		const file = fixturePath(made.name, 'content', 'articles', 'c.md');
+		writeFileSync(file, article('Charlie story revised', '2025-07-02'));
+		const second = await made.build();
+		expect(second.ok, second.output).toBe(true);
+
+		const reused = (slug: string) => new RegExp(`/${slug}/index\\.html \\((restored|cached)\\)`).test(second.output);
+		expect(reused('alpha-story')).toBe(true);
+		expect(reused('bravo-story')).toBe(false);
+		expect(reused('delta-story')).toBe(false);
+		expect(readPage(made.name, '/2025/07/02/charlie-story-revised/')('h1').text()).toBe('Charlie story revised');
+		for (const neighbour of ['/2025/07/03/bravo-story/', '/2025/07/01/delta-story/']) {
+			const $ = readPage(made.name, neighbour);
+			expect($('a[href="/2025/07/02/charlie-story-revised/"]').length, neighbour).toBeGreaterThan(0);
+			expect($('a[href="/2025/07/02/charlie-story/"]').length, neighbour).toBe(0);
+		}
+	}, 120_000);
 });

@@ -30,9 +30,13 @@ export interface BuildResult {
  * Builds a fixture archive with the project's own Astro and Node, returning its output instead of throwing,
  * so tests can assert on failures too.
  */
-export async function buildFixture(name: string, options: { outDir?: string; env?: Record<string, string> } = {}): Promise<BuildResult> {
+export async function buildFixture(
+	name: string,
+	options: { outDir?: string; env?: Record<string, string>; /** Ignore every cache: content store and incremental pages. */ force?: boolean } = {},
+): Promise<BuildResult> {
 	const args = ['build', '--config', path.join('tests', 'fixtures', name, 'astro.config.mjs')];
 	if (options.outDir) args.push('--outDir', path.join('tests', 'fixtures', name, options.outDir));
+	if (options.force) args.push('--force');
 	const bin = path.join(ROOT, 'node_modules', '.bin');
 	try {
 		const { stdout, stderr } = await run(path.join(bin, 'astro'), args, {
