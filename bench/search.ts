@@ -24,11 +24,14 @@ const BIN = path.join(ROOT, 'node_modules', '.bin');
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const BASELINE_PAGE = 'bench-baseline/index.html';
 
-/** Words and phrases a reader of a 1987 newswire might type; the first is the cold search. */
+/** First searches, each in a cold browser: one and two words, common and rare. */
+const FIRST_QUERIES = ['oil prices', 'coffee', 'interest rates', 'takeover bid', 'yen'];
+
+/** Words and phrases a reader of a 1987 newswire might type, one after another in one session. */
 const QUERIES = [
-	'oil prices', 'coffee', 'tariff', 'dollar', 'merger', 'wheat', 'opec', 'yen', 'bank', 'gold',
+	'coffee', 'tariff', 'dollar', 'merger', 'wheat', 'opec', 'yen', 'bank', 'gold',
 	'sugar quota', 'debt', 'cocoa', 'strike', 'profit', 'japan', 'brazil', 'shipping', 'copper', 'inflation',
-	'trade deficit', 'interest rates', 'takeover bid', 'grain exports', 'steel',
+	'trade deficit', 'interest rates', 'takeover bid', 'grain exports', 'steel', 'oil prices',
 ];
 
 /** One search page under test: where it is, its search box, and how to tell the results for a query are shown. */
@@ -133,18 +136,19 @@ function writeBaselinePage(): void {
 	);
 }
 
-/** Timings and bytes of one subject. */
-interface Figures {
-	/** Bytes sent for the page itself (HTML, styles, scripts) and for its first search until the results show; facet data apart. */
+/** What one first search cost: a cold browser opens the search page and types one query. */
+interface FirstSearch {
+	query: string;
+	/** Bytes sent for the page itself (HTML, styles, scripts) and for the search until its results show. */
 	pageBytes: number;
 	searchBytes: number;
+	/** Filter data for the facets, fetched once the results are on screen. */
 	facetBytes: number;
 	/** The same files' sizes on disk: what a host that compresses nothing would send. */
-	pageRaw: number;
-	searchRaw: number;
+	rawBytes: number;
 	requests: number;
-	coldMs: number;
-	warm: number[];
+	/** Last keystroke to results on screen. */
+	ms: number;
 }
 
 interface Transfer {
@@ -152,8 +156,8 @@ interface Transfer {
 	bytes: number;
 }
 
-/** Opens a subject in a cold browser context, types every query, and returns what it cost. */
-async function measure(browser: Browser, subject: Subject, root: string, origin: string): Promise<Figures> {
+/** Opens a subject in a cold browser context and types `first`, then (timing only) each of `more`. */
+async function measure(browser: Browser, subject: Subject, root: string, origin: string, first: string, more: string[] = []): Promise<{ first: FirstSearch; warm: number[] }> {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	const transfers: Transfer[] = [];
 	// Context-wide, so requests made by Pagefind's web worker (the stock UI uses one) are counted too.
@@ -163,32 +167,33 @@ async function measure(browser: Browser, subject: Subject, root: string, origin:
 	const page = await context.newPage();
 	const fileOf = (url: string) => (url.startsWith(origin) ? path.join(root, decodeURIComponent(new URL(url).pathname).replace(/\/$/, '/index.html')) : '');
 	const total = (list: Transfer[]) => list.reduce((sum, entry) => sum + entry.bytes, 0);
-	const raw = (list: Transfer[]) => list.reduce((sum, entry) => sum + fileSize(fileOf(entry.url)), 0);
 	const isFacetData = (entry: Transfer) => entry.url.includes('/pagefind/filter/');
 
 	await page.goto(subject.url, { waitUntil: 'load' });
 	await page.waitForSelector(subject.input);
 	await page.waitForTimeout(500);
 	const pageRequests = transfers.splice(0);
-	const coldMs = await timeQuery(page, subject, QUERIES[0]!);
+	const ms = await timeQuery(page, subject, first);
 	await page.waitForTimeout(1000);
-	const firstSearch = transfers.splice(0);
-	const searchRequests = firstSearch.filter((entry) => !isFacetData(entry));
+	const searchRequests = transfers.splice(0);
 	const warm: number[] = [];
-	for (const query of QUERIES.slice(1)) {
+	for (const query of more) {
 		await page.fill(subject.input, '');
 		await page.waitForTimeout(350);
 		warm.push(await timeQuery(page, subject, query));
 	}
 	await context.close();
+	const shown = searchRequests.filter((entry) => !isFacetData(entry));
 	return {
-		pageBytes: total(pageRequests),
-		searchBytes: total(searchRequests),
-		facetBytes: total(firstSearch.filter(isFacetData)),
-		pageRaw: raw(pageRequests),
-		searchRaw: raw(searchRequests),
-		requests: pageRequests.length + searchRequests.length,
-		coldMs,
+		first: {
+			query: first,
+			pageBytes: total(pageRequests),
+			searchBytes: total(shown),
+			facetBytes: total(searchRequests.filter(isFacetData)),
+			rawBytes: [...pageRequests, ...shown].reduce((sum, entry) => sum + fileSize(fileOf(entry.url)), 0),
+			requests: pageRequests.length + shown.length,
+			ms,
+		},
 		warm,
 	};
 }
@@ -253,28 +258,31 @@ export async function run(): Promise<void> {
 	const server = await serveLikeAHost(DIST);
 	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
 	try {
-		const ours = await measure(
-			browser,
+		const subjects: Subject[] = [
 			{
 				name: 'Clippings search page',
 				url: `${server.origin}/search/`,
 				input: '#search-q',
 				shown: (query) => document.querySelector<HTMLElement>('[data-search-page]')?.dataset.shown === `?${new URLSearchParams({ q: query })}`,
 			},
-			DIST,
-			server.origin,
-		);
-		const baseline = await measure(
-			browser,
 			{
-				name: 'baseline: Pagefind stock UI',
+				name: 'baseline: Pagefind stock UI, same index',
 				url: `${server.origin}/${BASELINE_PAGE}`,
 				input: '.pagefind-ui__search-input',
 				shown: (query) => (document.querySelector('.pagefind-ui__message')?.textContent ?? '').endsWith(`for ${query}`),
 			},
-			DIST,
-			server.origin,
-		);
+		];
+		const results = [];
+		for (const subject of subjects) {
+			const firsts: FirstSearch[] = [];
+			let warm: number[] = [];
+			for (const [index, query] of FIRST_QUERIES.entries()) {
+				const measured = await measure(browser, subject, DIST, server.origin, query, index === 0 ? QUERIES : []);
+				firsts.push(measured.first);
+				if (index === 0) warm = measured.warm;
+			}
+			results.push({ subject, firsts, warm });
+		}
 
 		const portableOut = path.join(FOLDER, 'portable');
 		const portableStarted = performance.now();
@@ -290,28 +298,35 @@ export async function run(): Promise<void> {
 			},
 			portableOut,
 			'file://',
+			FIRST_QUERIES[0]!,
+			QUERIES,
 		);
 
 		console.log(`build with index: ${reuse ? 'reused from the last run' : `${buildSeconds.toFixed(1)} s`}; Pagefind index ${(index.bytes / 1024 / 1024).toFixed(1)} MB in ${index.files} files`);
-		console.log(`queries: ${QUERIES.length} (“${QUERIES[0]}” cold, then ${QUERIES.length - 1} more), typed at 40 ms a key; service workers blocked`);
-		console.log('| search page | first search transfer: page + search (gzip host) | same files uncompressed | facet data, after | requests | cold: last key → results | median (warm) | p90 (warm) |');
-		console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-		for (const [name, figures] of [
-			['Clippings search page', ours],
-			['baseline: Pagefind stock UI, same index', baseline],
-		] as const) {
-			console.log(
-				`| ${name} | ${kb(figures.pageBytes + figures.searchBytes)} (${kb(figures.pageBytes)} + ${kb(figures.searchBytes)}) | ${kb(figures.pageRaw + figures.searchRaw)} | ${kb(figures.facetBytes)} | ${figures.requests} | ${figures.coldMs.toFixed(0)} ms | ${median(figures.warm).toFixed(0)} ms | ${percentile(figures.warm, 90).toFixed(0)} ms |`,
-			);
+		console.log(`served gzip-compressed like a static host; service workers blocked; typed at 40 ms a key`);
+		console.log('\nFirst search: a cold browser opens the search page and types one query (bytes until its results show; facet data, fetched after, apart)');
+		console.log(`| search page | ${FIRST_QUERIES.map((query) => `“${query}”`).join(' | ')} | facet data, after | last key → results (cold) |`);
+		console.log(`|---|${FIRST_QUERIES.map(() => '---:').join('|')}|---:|---:|`);
+		for (const { subject, firsts } of results) {
+			const cells = firsts.map((first) => `${kb(first.pageBytes + first.searchBytes)} (${first.requests} req.)`);
+			console.log(`| ${subject.name} | ${cells.join(' | ')} | ${kb(median(firsts.map((first) => first.facetBytes)))} | ${median(firsts.map((first) => first.ms)).toFixed(0)} ms median |`);
 		}
+		const [ours] = results;
+		const largest = Math.max(...ours!.firsts.map((first) => first.pageBytes + first.searchBytes));
+		console.log(`Clippings, largest first search: ${kb(largest)} = page ${kb(ours!.firsts[0]!.pageBytes)} + search; the same files uncompressed: ${kb(Math.max(...ours!.firsts.map((first) => first.rawBytes)))}`);
+		console.log(`\nTyping: ${QUERIES.length} queries in one session after the first; last keystroke → results on screen`);
+		console.log('| search page | median | p90 | slowest |');
+		console.log('|---|---:|---:|---:|');
+		for (const { subject, warm } of results) {
+			console.log(`| ${subject.name} | ${median(warm).toFixed(0)} ms | ${percentile(warm, 90).toFixed(0)} ms | ${Math.max(...warm).toFixed(0)} ms |`);
+		}
+
 		const data = statSync(path.join(portableOut, 'search-data.js')).size;
 		console.log(
-			`portable copy: ${portable.pages} pages in ${portableSeconds.toFixed(1)} s, search-data.js ${(data / 1024 / 1024).toFixed(1)} MB; from file://: first search ${portableFigures.coldMs.toFixed(0)} ms (builds its index in memory), median ${median(portableFigures.warm).toFixed(0)} ms, p90 ${percentile(portableFigures.warm, 90).toFixed(0)} ms`,
+			`portable copy: ${portable.pages} pages in ${portableSeconds.toFixed(1)} s, search-data.js ${(data / 1024 / 1024).toFixed(1)} MB; from file://: first query ${portableFigures.first.ms.toFixed(0)} ms, then median ${median(portableFigures.warm).toFixed(0)} ms, p90 ${percentile(portableFigures.warm, 90).toFixed(0)} ms`,
 		);
 		const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
-		console.log(
-			`targets: first search ≤ 250 KB ${met(ours.pageBytes + ours.searchBytes <= 250 * 1024)} (gzip host); results ≤ 100 ms after the last key, median, ${met(median(ours.warm) <= 100)}`,
-		);
+		console.log(`targets: every first search ≤ 250 KB ${met(largest <= 250 * 1024)}; results ≤ 100 ms after the last key (median) ${met(median(ours!.warm) <= 100)}`);
 	} finally {
 		await browser.close();
 		await server.close();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { getCalendarDay, parseArticleDate } from '../../src/lib/dates.ts';
@@ -10,6 +12,7 @@ const FIXTURE = 'search';
 const BASE = '/news/';
 const TIME_ZONE = 'America/New_York';
 const HOSTILE = '<img src=x onerror=alert(1)>';
+const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server: StaticServer;
 let browser: TestBrowser;
@@ -306,6 +309,25 @@ describe('keyboard and safety', () => {
 		await waitForSearch(page);
 		expect(await page.locator('[data-search-facets] svg').count()).toBe(0);
 		expect(dialogs).toEqual([]);
+		await page.close();
+	});
+});
+
+describe('accessibility', () => {
+	test.each(['light', 'dark'] as const)('the search page with results, facets and page links has no serious or critical axe violations (%s)', async (colorScheme) => {
+		const page = await browser.context.newPage();
+		await page.emulateMedia({ colorScheme });
+		await openSearch(page, '?q=government&source=Reuters');
+		// Evaluated rather than added as a <script>: the page's Content Security Policy blocks inline scripts.
+		await page.evaluate(readFileSync(AXE_SCRIPT, 'utf8'));
+		const violations = await page.evaluate(async () => {
+			const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+			const results = await axe.run(document, { resultTypes: ['violations'] });
+			return results.violations
+				.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+				.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+		});
+		expect(violations).toEqual([]);
 		await page.close();
 	});
 });

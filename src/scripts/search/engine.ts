@@ -43,6 +43,8 @@ export interface SearchEngine {
 	 * newer typing stops there (rejecting with `SearchOvertaken`) instead of downloading what nobody will see.
 	 */
 	search(state: SearchState, isCurrent?: () => boolean): Promise<SearchOutcome>;
+	/** Starts loading what every search needs (Pagefind's script, start-up data and WebAssembly), e.g. when the reader starts typing. */
+	prepare(): void;
 }
 
 /** Thrown by an engine when the search it was running is no longer the one on screen. */

@@ -48,6 +48,11 @@ export class LocalEngine implements SearchEngine {
 		this.#root = root;
 	}
 
+	prepare(): void {
+		// Nothing to fetch: the records came with the page. Indexing them waits for the first search, as it
+		// would hold up the keyboard if done while the reader starts typing.
+	}
+
 	async search(state: SearchState): Promise<SearchOutcome> {
 		const terms = tokenize(state.q);
 		const scores = this.#score(terms);

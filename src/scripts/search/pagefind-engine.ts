@@ -67,6 +67,10 @@ export class PagefindEngine implements SearchEngine {
 		this.#options = options;
 	}
 
+	prepare(): void {
+		for (const lang of this.#options.languages) void this.#getInstance(lang).catch(() => undefined);
+	}
+
 	async search(state: SearchState, isCurrent: () => boolean = () => true): Promise<SearchOutcome> {
 		const languages = state.lang ? this.#options.languages.filter((lang) => lang === state.lang) : this.#options.languages;
 		const term = state.q || null;

@@ -55,6 +55,8 @@ function startSearchPage(root: HTMLElement): void {
 
 	let pause: ReturnType<typeof setTimeout> | undefined;
 	let lastTyped = 0;
+	// The first search waits on Pagefind's start-up downloads; they begin as soon as the reader heads for the box.
+	input.addEventListener('focus', () => engine.prepare(), { once: true });
 	input.addEventListener('input', () => {
 		const typed = readForm();
 		clearTimeout(pause);
