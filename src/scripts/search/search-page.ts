@@ -60,8 +60,8 @@ function startSearchPage(root: HTMLElement): void {
 	input.addEventListener('input', () => {
 		const typed = readForm();
 		clearTimeout(pause);
-		// A word of one or two letters matches a great part of the index, and is usually on its way to
-		// being a longer word: it is searched once the typing pauses, not at once.
+		// A word being typed that is still three letters or fewer matches a great part of the index and is
+		// usually on its way to a longer word: it is searched once the typing pauses, not at once.
 		if (isReadyToSearch(typed.q)) update(typed, 'typing');
 		else pause = setTimeout(() => update(typed, 'typing'), TYPING_PAUSE_MS);
 		lastTyped = performance.now();
@@ -72,6 +72,7 @@ function startSearchPage(root: HTMLElement): void {
 	facets.addEventListener('change', () => update(readForm(), 'push'));
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();
+		clearTimeout(pause);
 		update(readForm(), 'push');
 	});
 	facets.addEventListener('click', (event) => {
