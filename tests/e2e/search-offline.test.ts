@@ -57,6 +57,24 @@ describe('offline', () => {
 		expect(await firstTitle(page)).toBe('东京券商预计股价早盘大幅下跌');
 	});
 
+	test('a story read before the search page was ever opened also opens again offline', async () => {
+		browser = await launchBrowser();
+		const page = await browser.context.newPage();
+		await page.goto(`${server.origin}${BASE}2012/07/11/gccgo-in-gcc-4-7-1/`);
+		await page.waitForFunction(
+			async () => {
+				for (const name of await caches.keys()) if (await (await caches.open(name)).match(location.href)) return true;
+				return false;
+			},
+			undefined,
+			{ timeout: 30_000, polling: 250 },
+		);
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+		await browser.context.setOffline(true);
+		await page.reload();
+		expect(await page.locator('h1').innerText()).toBe('Gccgo in GCC 4.7.1');
+	});
+
 	test('a story read online opens again offline, while one never read does not load', async () => {
 		const page = await visitSearchPage(server.origin);
 		await page.goto(`${server.origin}${BASE}2012/07/11/gccgo-in-gcc-4-7-1/`);
