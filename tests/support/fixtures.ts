@@ -44,11 +44,16 @@ export async function buildFixture(
 			env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
 			maxBuffer: 64 * 1024 * 1024,
 		});
-		return { ok: true, output: stdout + stderr };
+		return { ok: true, output: withoutColours(stdout + stderr) };
 	} catch (error) {
 		const failed = error as { stdout?: string; stderr?: string };
-		return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+		return { ok: false, output: withoutColours(`${failed.stdout ?? ''}${failed.stderr ?? ''}`) };
 	}
+}
+
+// Astro colours its log when it thinks a terminal is watching (CI=true among the cues); tests read plain text.
+function withoutColours(text: string): string {
+	return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 /** Reads a built page (`/2025/07/24/slug/` → `.../index.html`) and parses it. */
