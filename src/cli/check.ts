@@ -2,9 +2,8 @@
 // Runs under Node with type stripping: erasable TypeScript only, relative imports with `.ts`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkArticles } from '../lib/check-articles.ts';
-import { loadSiteSettings } from './site-settings.ts';
+import { startCommand } from './site-settings.ts';
 
 const USAGE = `Usage: npm run check [-- --config FILE] [--content DIR]
 
@@ -13,31 +12,20 @@ address per article, a body that survives sanitising — and prints every proble
 Exit status: 0 when there is none, 1 when there are problems, 2 on a usage or configuration error.`;
 
 async function main(): Promise<number> {
-	let values;
-	try {
-		({ values } = parseArgs({
+	const start = await startCommand(
+		{
 			options: {
 				config: { type: 'string', default: 'astro.config.mjs' },
 				content: { type: 'string' },
 				'time-zone': { type: 'string' },
 				help: { type: 'boolean', short: 'h', default: false },
 			},
-		}));
-	} catch (error) {
-		console.error(`${(error as Error).message}\n\n${USAGE}`);
-		return 2;
-	}
-	if (values.help) {
-		console.log(USAGE);
-		return 0;
-	}
-	let settings;
-	try {
-		settings = await loadSiteSettings(values.config);
-	} catch (error) {
-		console.error((error as Error).message);
-		return 2;
-	}
+		},
+		USAGE,
+	);
+	if (typeof start === 'number') return start;
+	const { values } = start.parsed;
+	const { settings } = start;
 	const root = process.cwd();
 	const content = values.content ?? settings.content;
 	const started = performance.now();

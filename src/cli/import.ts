@@ -1,9 +1,8 @@
 // `npm run import -- <files|folders> [--source NAME] [--dry-run] [--report report.json]`
 // Runs under Node with type stripping: erasable TypeScript only, relative imports with `.ts`.
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { importArticles, type ImportReport, type ImportResult } from '../lib/import/import-articles.ts';
-import { isInteractive, loadSiteSettings } from './site-settings.ts';
+import { isInteractive, startCommand } from './site-settings.ts';
 
 const USAGE = `Usage: npm run import -- <files or folders…> [options]
 
@@ -24,9 +23,8 @@ Exit status: 0 when every input was imported or already present, 1 when any was 
 See docs/import.md.`;
 
 async function main(): Promise<number> {
-	let parsed;
-	try {
-		parsed = parseArgs({
+	const start = await startCommand(
+		{
 			allowPositionals: true,
 			options: {
 				source: { type: 'string' },
@@ -37,16 +35,12 @@ async function main(): Promise<number> {
 				'time-zone': { type: 'string' },
 				help: { type: 'boolean', short: 'h', default: false },
 			},
-		});
-	} catch (error) {
-		console.error(`${(error as Error).message}\n\n${USAGE}`);
-		return 2;
-	}
-	const { values, positionals } = parsed;
-	if (values.help) {
-		console.log(USAGE);
-		return 0;
-	}
+		},
+		USAGE,
+	);
+	if (typeof start === 'number') return start;
+	const { values, positionals } = start.parsed;
+	const { settings } = start;
 	if (positionals.length === 0) {
 		console.error(`Name at least one file or folder to import.\n\n${USAGE}`);
 		return 2;
@@ -56,13 +50,6 @@ async function main(): Promise<number> {
 		return 2;
 	}
 
-	let settings;
-	try {
-		settings = await loadSiteSettings(values.config);
-	} catch (error) {
-		console.error((error as Error).message);
-		return 2;
-	}
 	const timeZone = values['time-zone'] ?? settings.timeZone;
 	try {
 		new Intl.DateTimeFormat('en', { timeZone });

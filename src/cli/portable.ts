@@ -2,9 +2,8 @@
 // (`file://`, e.g. a USB stick) with no server: relative links, classic scripts and a search that needs no server.
 // Runs under Node with type stripping: erasable TypeScript only, relative imports with `.ts`.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { writePortableCopy } from '../integrations/portable.ts';
-import { loadSiteSettings } from './site-settings.ts';
+import { startCommand } from './site-settings.ts';
 
 const USAGE = `Usage: npm run build:portable [-- --config FILE] [--dist DIR] [--out DIR]
 
@@ -12,31 +11,20 @@ Builds the archive (astro build), then copies DIR (default dist) to OUT (default
 works opened from disk: open OUT/index.html in a browser, or copy OUT to a USB stick.`;
 
 async function main(): Promise<number> {
-	let values;
-	try {
-		({ values } = parseArgs({
+	const start = await startCommand(
+		{
 			options: {
 				config: { type: 'string', default: 'astro.config.mjs' },
 				dist: { type: 'string', default: 'dist' },
 				out: { type: 'string', default: 'dist-portable' },
 				help: { type: 'boolean', short: 'h', default: false },
 			},
-		}));
-	} catch (error) {
-		console.error(`${(error as Error).message}\n\n${USAGE}`);
-		return 2;
-	}
-	if (values.help) {
-		console.log(USAGE);
-		return 0;
-	}
-	let settings;
-	try {
-		settings = await loadSiteSettings(values.config);
-	} catch (error) {
-		console.error((error as Error).message);
-		return 2;
-	}
+		},
+		USAGE,
+	);
+	if (typeof start === 'number') return start;
+	const { values } = start.parsed;
+	const { settings } = start;
 	const started = performance.now();
 	const dist = path.resolve(values.dist);
 	const out = path.resolve(values.out);

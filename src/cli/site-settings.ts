@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SiteConfig } from '../lib/config.ts';
 
 /**
@@ -28,4 +29,33 @@ export async function loadSiteSettings(configFile: string): Promise<SiteConfig> 
 /** Whether progress should be drawn in place (a terminal) or written as plain lines (pipes, files, CI). */
 export function isInteractive(stream: NodeJS.WriteStream): boolean {
 	return Boolean(stream.isTTY) && !process.env.CI;
+}
+
+/**
+ * The start every command shares: parse its flags (usage and exit status 2 on a bad one, usage and 0 for
+ * `--help`), then read the site settings from `--config` (exit status 2 when they can't be read). Returns the
+ * parsed flags with the settings, or the exit status to stop with.
+ */
+export async function startCommand<T extends ParseArgsConfig>(
+	config: T,
+	usage: string,
+): Promise<{ parsed: ReturnType<typeof parseArgs<T>>; settings: SiteConfig } | number> {
+	let parsed: ReturnType<typeof parseArgs<T>>;
+	try {
+		parsed = parseArgs(config);
+	} catch (error) {
+		console.error(`${(error as Error).message}\n\n${usage}`);
+		return 2;
+	}
+	const values = parsed.values as { help?: boolean; config?: string };
+	if (values.help) {
+		console.log(usage);
+		return 0;
+	}
+	try {
+		return { parsed, settings: await loadSiteSettings(values.config ?? 'astro.config.mjs') };
+	} catch (error) {
+		console.error((error as Error).message);
+		return 2;
+	}
 }
