@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createArticleFile } from '../../src/lib/import/article-file.ts';
 import { parseBylineCredit } from '../../src/lib/import/bylines.ts';
-import { parseDateline } from '../../src/lib/import/dateline.ts';
+import { getDatelineField, parseDateline } from '../../src/lib/import/dateline.ts';
 import { decodeText } from '../../src/lib/import/encoding.ts';
 import { inferHeadline } from '../../src/lib/import/headline.ts';
 import { readHeadlineFirst, readWireText } from '../../src/lib/import/raw-text.ts';
@@ -61,8 +61,19 @@ describe('datelines', () => {
 		expect(dateline).toEqual(expected);
 	});
 
-	test('"(CNN) —" credits CNN but names no place, so the article gets no dateline', () => {
-		expect(parseDateline('(CNN) — The United States is recalling')).toEqual({ credit: 'CNN', rest: 'The United States is recalling' });
+	test('"(CNN) —" credits CNN and names no place, so the credit is the dateline, as CNN prints it', () => {
+		const lede = parseDateline('(CNN) — The United States is recalling');
+		expect(lede).toEqual({ credit: 'CNN', rest: 'The United States is recalling' });
+		expect(getDatelineField(lede)).toBe('CNN');
+	});
+
+	test.each([
+		['NEW YORK, March 26 - Private investors', 'NEW YORK'],
+		['MONTREAL, March 20, Reuter - Shares', 'MONTREAL'],
+		['DOHA, Qatar (CNN) — Talks', 'DOHA, Qatar'],
+		['The company said on Monday', undefined],
+	])('the dateline field of %j is %j', (text, expected) => {
+		expect(getDatelineField(parseDateline(text))).toBe(expected);
 	});
 
 	test.each(['The company said - in a statement - that it would', 'In 1987, March 3 - an odd sentence', 'US officials — speaking privately'])(
@@ -80,7 +91,7 @@ describe('headlines written from the lede', () => {
 			draft: { title: 'The United States is recalling its negotiating team from Doha', date: '2025-07-24', bylines: ['Jennifer Hansler', 'Kylie Atwood'], source: 'CNN' },
 		});
 		if (result.ok) {
-			expect(result.draft.dateline).toBeUndefined();
+			expect(result.draft.dateline).toBe('CNN');
 			expect(result.draft.body.startsWith('(CNN) — The United States is recalling')).toBe(true);
 		}
 	});

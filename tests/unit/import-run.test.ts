@@ -54,7 +54,7 @@ describe('importing files into the archive', () => {
 			address: '/2025/07/24/the-united-states-is-recalling-its-negotiating-team-from-doha/',
 		});
 		const text = readFileSync(path.join(project, result!.file!), 'utf8');
-		expect(text).toMatch(/^---\ntitle: The United States is recalling its negotiating team from Doha\ndate: '2025-07-24'\nbylines:\n  - Jennifer Hansler\n  - Kylie Atwood\nsource: CNN\n---\n\(CNN\) — /);
+		expect(text).toMatch(/^---\ntitle: The United States is recalling its negotiating team from Doha\ndate: '2025-07-24'\nbylines:\n  - Jennifer Hansler\n  - Kylie Atwood\nsource: CNN\ndateline: CNN\n---\n\(CNN\) — /);
 		expect(parseArticle(text, result!.file!).ok).toBe(true);
 	});
 

@@ -44,6 +44,15 @@ export function parseDateline(lede: string): LedeDateline {
 	};
 }
 
+/**
+ * What an article's `dateline` field stores for a lede: its place, or, when the lede credits a wire and names
+ * no place (`(CNN) —`), that credit, which is the dateline as the wire prints it.
+ * @example getDatelineField(parseDateline('(CNN) — The United States…')) // 'CNN'
+ */
+export function getDatelineField(lede: Pick<LedeDateline, 'place' | 'credit'>): string | undefined {
+	return lede.place ?? lede.credit;
+}
+
 /** Datelines print the city in capitals and the region or country as written: `Doha, Qatar` → `DOHA, Qatar`. */
 function capitaliseCity(place: string): string {
 	const [city, ...region] = place.split(/\s*,\s*/);

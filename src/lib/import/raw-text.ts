@@ -1,5 +1,5 @@
 import { parseBylineCredit } from './bylines.ts';
-import { parseDateline } from './dateline.ts';
+import { getDatelineField, parseDateline } from './dateline.ts';
 import { findDateInPath, normaliseDate } from './dates.ts';
 import type { ArticleDraft, ReadResult } from './draft.ts';
 import { inferHeadlines } from './headline.ts';
@@ -51,7 +51,7 @@ export function readWireText(text: string, context: RawTextContext): ReadResult 
 		date,
 		bylines,
 		source: source ?? lede.credit ?? context.source,
-		dateline: lede.place,
+		dateline: getDatelineField(lede),
 		tags: [],
 		body: paragraphsToMarkdown(paragraphs),
 	};
@@ -96,7 +96,7 @@ export function readHeadlineFirst(text: string, context: RawTextContext): ReadRe
 		date: date ?? findDateInPath(context.file),
 		bylines,
 		source: source ?? lede.credit ?? context.source,
-		dateline: lede.place,
+		dateline: getDatelineField(lede),
 		tags: [],
 		body: context.markdownBody ? `${story.trim()}\n` : paragraphsToMarkdown(paragraphs),
 	};

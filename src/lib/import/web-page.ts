@@ -6,7 +6,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { parseBylineCredit, splitNames } from './bylines.ts';
-import { parseDateline } from './dateline.ts';
+import { getDatelineField, parseDateline } from './dateline.ts';
 import { normaliseDate } from './dates.ts';
 import type { ArticleDraft, ReadResult } from './draft.ts';
 import { stringifyMarkdown } from './markdown-text.ts';
@@ -72,7 +72,7 @@ export function readWebPage(html: string, context: RawTextContext): ReadResult {
 		updated: firstDate(context.timeZone, ld.dateModified, meta('article:modified_time'), meta('og:updated_time')),
 		bylines: readBylines(ld.author, facts, visibleByline, context),
 		source: clean(readName(ld.publisher) ?? meta('og:site_name') ?? meta('application-name')) ?? context.source,
-		dateline: clean(readLdText(ld.dateline)) ?? lede?.place,
+		dateline: clean(readLdText(ld.dateline)) ?? (lede ? getDatelineField(lede) : undefined),
 		summary: clean(readLdText(ld.description) ?? meta('og:description') ?? meta('description')),
 		section: clean(readLdText(ld.articleSection) ?? meta('article:section')),
 		tags: unique([...readKeywords(ld.keywords), ...(facts.meta.get('article:tag') ?? [])]),
