@@ -3,8 +3,9 @@
  * Astro's own pipeline measured in the same run (glob loader + Astro's Markdown + Pagefind CLI).
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { measureFolder } from './support/folder-size.ts';
 import { writeReutersArchive } from './support/reuters.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -30,16 +31,7 @@ function timeCommand(command: string, args: string[], cwd = ROOT): Timing {
 }
 
 function folderStats(folder: string): { files: number; html: number; megabytes: number } {
-	let files = 0;
-	let html = 0;
-	let bytes = 0;
-	for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
-		const stat = statSync(path.join(folder, name));
-		if (!stat.isFile()) continue;
-		files++;
-		bytes += stat.size;
-		if (name.endsWith('.html')) html++;
-	}
+	const { files, html, bytes } = measureFolder(folder);
 	return { files, html, megabytes: Math.round((bytes / 1024 / 1024) * 10) / 10 };
 }
 

@@ -5,7 +5,7 @@
  * typical Astro + Pagefind site ships); then the portable copy's search from `file://`.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -13,7 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { writePortableCopy } from '../src/integrations/portable.ts';
-import { CHROMIUM_PATH } from '../tests/support/browser.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/browser.ts';
+import { measureFolder } from './support/folder-size.ts';
 import { writeReutersArchive } from './support/reuters.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -43,7 +44,6 @@ interface Subject {
 	shown: (query: string) => boolean;
 }
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -234,18 +234,6 @@ async function timeQuery(page: Page, subject: Subject, query: string): Promise<n
 	return page.evaluate(() => (window as unknown as { latency: Promise<number> }).latency);
 }
 
-function folderSize(folder: string): { files: number; bytes: number } {
-	let files = 0;
-	let bytes = 0;
-	for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
-		const stat = statSync(path.join(folder, name));
-		if (!stat.isFile()) continue;
-		files++;
-		bytes += stat.size;
-	}
-	return { files, bytes };
-}
-
 /** Runs the search benchmark and prints its figures. */
 export async function run(): Promise<void> {
 	console.log(`\n## Search: ${COUNT} Reuters stories`);
@@ -254,9 +242,9 @@ export async function run(): Promise<void> {
 	const reuse = process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(DIST, 'pagefind'));
 	const buildSeconds = reuse ? Number.NaN : buildArchive(content);
 	writeBaselinePage();
-	const index = folderSize(path.join(DIST, 'pagefind'));
+	const index = measureFolder(path.join(DIST, 'pagefind'));
 	const server = await serveLikeAHost(DIST);
-	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
 	try {
 		const subjects: Subject[] = [
 			{

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { writeOfflineSupport } from '../../src/integrations/offline.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { distPath } from '../support/fixtures.ts';
+import { waitForSearch } from '../support/search-page.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 
 const BASE = '/news/';
@@ -24,13 +25,6 @@ afterEach(async () => {
 	await browser?.close();
 	browser = undefined;
 });
-
-async function waitForSearch(page: Page): Promise<void> {
-	await page.waitForFunction(() => {
-		const root = document.querySelector<HTMLElement>('[data-search-page]');
-		return root?.dataset.ready === 'true' && root.dataset.rendered === location.search;
-	});
-}
 
 /** Opens the search page and waits until the service worker has installed and controls it. */
 async function visitSearchPage(origin: string): Promise<Page> {

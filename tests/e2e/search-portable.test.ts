@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writePortableCopy } from '../../src/integrations/portable.ts';
+import { waitForSearch } from '../support/search-page.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { distPath, fixturePath } from '../support/fixtures.ts';
 import { selectSearchFixtureArticles } from '../support/search-fixture.ts';
@@ -25,13 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 });
-
-async function waitForSearch(page: Page): Promise<void> {
-	await page.waitForFunction(() => {
-		const search = document.querySelector<HTMLElement>('[data-search-page]');
-		return search?.dataset.ready === 'true' && search.dataset.rendered === location.search;
-	});
-}
 
 async function openSearch(page: Page, query: string): Promise<void> {
 	await page.goto(`${root}search/index.html${query}`);

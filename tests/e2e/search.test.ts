@@ -6,6 +6,7 @@ import { getCalendarDay, parseArticleDate } from '../../src/lib/dates.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { distPath } from '../support/fixtures.ts';
 import { selectSearchFixtureArticles, type FixtureArticle } from '../support/search-fixture.ts';
+import { waitForSearch } from '../support/search-page.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';
 
 const FIXTURE = 'search';
@@ -33,14 +34,6 @@ afterAll(async () => {
 	await browser?.close();
 	await server?.close();
 });
-
-/** Waits until the search the address describes is on screen, facets included. */
-async function waitForSearch(page: Page): Promise<void> {
-	await page.waitForFunction(() => {
-		const root = document.querySelector<HTMLElement>('[data-search-page]');
-		return root?.dataset.ready === 'true' && root.dataset.rendered === location.search;
-	});
-}
 
 async function openSearch(page: Page, query: string): Promise<void> {
 	await page.goto(`${server.origin}${BASE}search/${query}`);

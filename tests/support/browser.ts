@@ -6,7 +6,8 @@ import { chromium, type BrowserContext } from 'playwright-core';
 /** Debian's Chromium, or the one named by `CHROMIUM_PATH`. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const FLAGS = [
+/** The flags Chromium needs on these machines: headless, no sandbox as root, no calls home. */
+export const CHROMIUM_FLAGS = [
 	'--headless',
 	'--no-sandbox',
 	'--disable-gpu',
@@ -32,7 +33,7 @@ export async function launchBrowser(options: { offline?: boolean; javaScriptEnab
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM_PATH,
 		headless: true,
-		args: FLAGS,
+		args: CHROMIUM_FLAGS,
 		offline: options.offline ?? false,
 		javaScriptEnabled: options.javaScriptEnabled ?? true,
 		viewport: { width: 1280, height: 900 },
