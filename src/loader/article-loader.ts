@@ -50,30 +50,29 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				const index = indexArticles(files.map((file, i) => ({ file, source: sources[i]! })), options.timeZone);
 				const problems: ArticleProblem[] = [...index.problems];
 				const drafts = index.drafts;
-				const owners = new Map<string, string>();
-				const pending: { id: string; file: string; body: string; digest: string; data: IndexedArticle }[] = [];
-				const kept = new Set<string>();
+				const ids = new Set(index.articles.map((entry) => entry.id));
+				const pending: { entry: IndexedArticle; digest: string }[] = [];
+				let kept = 0;
 				const byFile = new Map(files.map((file, i) => [file, sources[i]!]));
 
 				for (const entry of index.articles) {
-					owners.set(entry.id, entry.file);
 					const digest = generateDigest(`${RENDERER_VERSION}\n${options.timeZone}\n${entry.file}\n${byFile.get(entry.file)!.toString('latin1')}`);
-					if (store.get(entry.id)?.digest === digest) kept.add(entry.id);
-					else pending.push({ id: entry.id, file: entry.file, body: entry.article.body, digest, data: entry });
+					if (store.get(entry.id)?.digest === digest) kept++;
+					else pending.push({ entry, digest });
 				}
 
 				const pool = pending.length > 0 ? new RenderPool(Math.min(pending.length, availableParallelism())) : undefined;
 				const rendered = await Promise.all(
 					pending.map(async (item) => {
 						try {
-							const result = await pool!.render(item.body);
+							const result = await pool!.render(item.entry.article.body);
 							if (result.text.trim() === '') {
-								problems.push({ file: item.file, message: 'the article is empty once unsafe HTML is removed' });
+								problems.push({ file: item.entry.file, message: 'the article is empty once unsafe HTML is removed' });
 								return undefined;
 							}
 							return { item, result };
 						} catch (error) {
-							problems.push({ file: item.file, message: `could not be rendered: ${(error as Error).message}` });
+							problems.push({ file: item.entry.file, message: `could not be rendered: ${(error as Error).message}` });
 							return undefined;
 						}
 					}),
@@ -85,19 +84,19 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 					throw new Error(`${problems.length} problem${problems.length > 1 ? 's' : ''} in ${path.relative(root, directory)}:\n  ${lines.join('\n  ')}`);
 				}
 
-				for (const id of store.keys()) if (!owners.has(id)) store.delete(id);
+				for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
 				for (const done of rendered) {
 					if (!done) continue;
-					const { item, result } = done;
-					const data = createArticleEntry(item.file, item.data.article.data, result, options.timeZone);
-					store.set({ id: item.id, data, digest: item.digest, filePath: item.file, rendered: { html: result.html } });
+					const { entry, digest } = done.item;
+					const data = createArticleEntry(entry.file, entry.article.data, done.result, options.timeZone);
+					store.set({ id: entry.id, data, digest, filePath: entry.file, rendered: { html: done.result.html } });
 				}
 
-				const ledger: LoaderLedger = { found: files.length, articles: owners.size, paths: index.articles.map((entry) => entry.path), drafts, ignored };
+				const ledger: LoaderLedger = { found: files.length, articles: ids.size, paths: index.articles.map((entry) => entry.path), drafts, ignored };
 				(globalThis as Record<symbol, unknown>)[LEDGER_KEY] = ledger;
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
 				logger.info(
-					`${owners.size} articles (${pending.length} rendered, ${kept.size} unchanged) from ${files.length} files in ${seconds} s` +
+					`${ids.size} articles (${pending.length} rendered, ${kept} unchanged) from ${files.length} files in ${seconds} s` +
 						(drafts.length ? `; ${drafts.length} drafts left out: ${drafts.join(', ')}` : '') +
 						(ignored.length ? `; ${ignored.length} files ignored: ${ignored.map((skip) => `${skip.file} (${skip.reason})`).join(', ')}` : ''),
 				);
@@ -113,6 +112,3 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 		},
 	};
 }
-
-/** Kept here for callers that imported them from the loader; they live in `src/lib/article-index.ts`. */
-export { findArticleFiles, type SkippedFile } from '../lib/article-index.ts';
