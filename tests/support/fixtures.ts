@@ -32,14 +32,25 @@ export interface BuildResult {
  */
 export async function buildFixture(
 	name: string,
-	options: { outDir?: string; env?: Record<string, string>; /** Ignore every cache: content store and incremental pages. */ force?: boolean } = {},
+	options: {
+		outDir?: string;
+		env?: Record<string, string>;
+		/** Ignore every cache: content store and incremental pages. */
+		force?: boolean;
+		/** Build with at most this many files open at once (`ulimit -n`). */
+		openFiles?: number;
+	} = {},
 ): Promise<BuildResult> {
 	const args = ['build', '--config', path.join('tests', 'fixtures', name, 'astro.config.mjs')];
 	if (options.outDir) args.push('--outDir', path.join('tests', 'fixtures', name, options.outDir));
 	if (options.force) args.push('--force');
 	const bin = path.join(ROOT, 'node_modules', '.bin');
+	const [command, commandArgs] =
+		options.openFiles === undefined
+			? [path.join(bin, 'astro'), args]
+			: ['bash', ['-c', `ulimit -n ${options.openFiles} && exec "$0" "$@"`, path.join(bin, 'astro'), ...args]];
 	try {
-		const { stdout, stderr } = await run(path.join(bin, 'astro'), args, {
+		const { stdout, stderr } = await run(command, commandArgs, {
 			cwd: ROOT,
 			env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
 			maxBuffer: 64 * 1024 * 1024,

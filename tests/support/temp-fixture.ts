@@ -2,10 +2,12 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildFixture, fixturePath, type BuildResult } from './fixtures.ts';
 
+type BuildOptions = NonNullable<Parameters<typeof buildFixture>[1]>;
+
 /** A throwaway archive under tests/fixtures/tmp-<name>/, for builds that are meant to fail. */
 export interface TempFixture {
 	name: string;
-	build: () => Promise<BuildResult>;
+	build: (options?: BuildOptions) => Promise<BuildResult>;
 	remove: () => void;
 }
 
@@ -34,5 +36,5 @@ export default defineConfig({
 		mkdirSync(path.dirname(target), { recursive: true });
 		writeFileSync(target, text);
 	}
-	return { name: fixture, build: () => buildFixture(fixture), remove: () => rmSync(root, { recursive: true, force: true }) };
+	return { name: fixture, build: (options) => buildFixture(fixture, options), remove: () => rmSync(root, { recursive: true, force: true }) };
 }
