@@ -3,6 +3,8 @@ import { formatDisplayDate, formatDisplayTime, formatIsoDate, getCalendarDay } f
 /** One piece of a list of names as a reader sees it: a name to link, or the words between names. */
 export type NameListPart = { type: 'name'; name: string } | { type: 'text'; text: string };
 
+const listFormats = new Map<string, Intl.ListFormat>();
+
 /**
  * Splits a list of names into names and the connecting words of the language, so a page can link each
  * name: `[A, B, C]` → A, ", ", B, ", and ", C in English.
@@ -10,7 +12,9 @@ export type NameListPart = { type: 'name'; name: string } | { type: 'text'; text
  */
 export function getNameListParts(names: readonly string[], lang: string): NameListPart[] {
 	let next = 0;
-	return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' })
+	let format = listFormats.get(lang);
+	if (!format) listFormats.set(lang, (format = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' })));
+	return format
 		.formatToParts(names)
 		.map((part): NameListPart => (part.type === 'element' ? { type: 'name', name: names[next++]! } : { type: 'text', text: part.value }));
 }

@@ -3,6 +3,7 @@
  * once per build. Every day here is a calendar day in the archive's time zone, as the loader derived it
  * (`year`, `month`, `day` on each entry), so no function in this module touches a clock or a time zone.
  */
+import { getFormatter } from './dates.ts';
 
 /** The calendar parts of a story, as the loader stored them (`'2025'`, `'07'`, `'24'`). */
 export interface CalendarDated {
@@ -160,7 +161,7 @@ export function getWeekStart(lang: string): number {
  * @example getWeekdayNames('en', 1, 'short') // ['Mon', 'Tue', …, 'Sun']
  */
 export function getWeekdayNames(lang: string, weekStart: number, width: 'short' | 'long'): string[] {
-	const format = new Intl.DateTimeFormat(lang, { weekday: width, timeZone: 'UTC' });
+	const format = getFormatter(lang, { weekday: width, timeZone: 'UTC' });
 	// 2024-01-01 was a Monday, so day 1 + n is ISO weekday n + 1.
 	return Array.from({ length: 7 }, (_, index) => format.format(Date.UTC(2024, 0, ((weekStart - 1 + index) % 7) + 1)));
 }
@@ -170,7 +171,7 @@ export function getWeekdayNames(lang: string, weekStart: number, width: 'short' 
  * @example formatMonthName('07', 'en') // "July"
  */
 export function formatMonthName(month: string, lang: string, width: 'long' | 'short' = 'long'): string {
-	return new Intl.DateTimeFormat(lang, { month: width, timeZone: 'UTC' }).format(Date.UTC(2024, Number(month) - 1, 1));
+	return getFormatter(lang, { month: width, timeZone: 'UTC' }).format(Date.UTC(2024, Number(month) - 1, 1));
 }
 
 /**
@@ -178,7 +179,7 @@ export function formatMonthName(month: string, lang: string, width: 'long' | 'sh
  * @example formatMonthTitle('2025', '07', 'en') // "July 2025"
  */
 export function formatMonthTitle(year: string, month: string, lang: string): string {
-	return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(year), Number(month) - 1, 1));
+	return getFormatter(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(year), Number(month) - 1, 1));
 }
 
 /**
@@ -186,7 +187,7 @@ export function formatMonthTitle(year: string, month: string, lang: string): str
  * @example formatDayTitle('2025', '07', '24', 'en') // "July 24, 2025"
  */
 export function formatDayTitle(year: string, month: string, day: string, lang: string): string {
-	return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+	return getFormatter(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
 		Date.UTC(Number(year), Number(month) - 1, Number(day)),
 	);
 }

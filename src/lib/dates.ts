@@ -55,7 +55,12 @@ export function inZone(date: Date, timeZone: string): Dayjs {
 // with a handful of (language, zone, style) combinations: keep each formatter once.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function getFormatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/**
+ * A date formatter for a language and options, made once per build and reused: pages format thousands of
+ * dates with a handful of combinations, and making a formatter costs far more than using one.
+ * @example getFormatter('de', { month: 'long', timeZone: 'UTC' }).format(date) // "Juli"
+ */
+export function getFormatter(lang: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
 	const key = `${lang}\n${JSON.stringify(options)}`;
 	let formatter = formatters.get(key);
 	if (!formatter) {
@@ -127,9 +132,17 @@ export function formatDisplayTime(date: Date, timeZone: string, lang: string): s
  * @example formatTimeZoneName('America/New_York', 'en') // "Eastern Time"
  */
 export function formatTimeZoneName(timeZone: string, lang: string): string {
-	const parts = getFormatter(lang, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(0);
-	return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+	const key = `${lang}\n${timeZone}`;
+	let name = zoneNames.get(key);
+	if (name === undefined) {
+		const parts = getFormatter(lang, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(0);
+		name = parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+		zoneNames.set(key, name);
+	}
+	return name;
 }
+
+const zoneNames = new Map<string, string>();
 
 /** Whether the front-matter value named only a day, so pages show no clock time for it. */
 export function isDayOnly(text: string): boolean {
