@@ -1,6 +1,7 @@
 // `npm run import -- <files|folders> [--source NAME] [--dry-run] [--report report.json]`
 // Runs under Node with type stripping: erasable TypeScript only, relative imports with `.ts`.
 import { writeFileSync } from 'node:fs';
+import { isTimeZone } from '../lib/dates.ts';
 import { importArticles, type ImportReport, type ImportResult } from '../lib/import/import-articles.ts';
 import { isInteractive, startCommand } from './site-settings.ts';
 
@@ -51,9 +52,7 @@ async function main(): Promise<number> {
 	}
 
 	const timeZone = values['time-zone'] ?? settings.timeZone;
-	try {
-		new Intl.DateTimeFormat('en', { timeZone });
-	} catch {
+	if (!isTimeZone(timeZone)) {
 		console.error(`--time-zone "${timeZone}" is not an IANA time zone such as "America/New_York" or "UTC"`);
 		return 2;
 	}

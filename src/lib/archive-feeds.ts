@@ -2,6 +2,7 @@
  * Feeds and sitemaps of this site: the pure writers in `feeds.ts` and `sitemaps.ts`, fed from the archive
  * `getArchive()` built once. The endpoints in `src/pages` only pick an entry and return its response.
  */
+import { getStoryLanguage } from './language.ts';
 import { getArchive, type Archive, type Article } from './archive.ts';
 import { FEED_LENGTH, renderJsonFeed, renderRssFeed, toFeedItem, type Feed } from './feeds.ts';
 import type { NamedGroup } from './groupings.ts';
@@ -120,7 +121,7 @@ export async function getNewsSitemap(): Promise<string> {
 		url: storyContext.absoluteUrl(article.data.path),
 		title: article.data.title,
 		published: article.data.published,
-		lang: article.data.lang ?? site.lang,
+		lang: getStoryLanguage(article.data, site.lang),
 	}));
 	return renderNewsSitemap(entries, site.title);
 }

@@ -70,6 +70,14 @@ export function createArticleEntry({ file, data, address, rendered, timeZone }: 
 	};
 }
 
+/**
+ * A story's topics: its section (desk) first, then its tags, one topic space for both.
+ * @example getStoryTopics({ section: 'World', tags: ['Gaza'] }) // ['World', 'Gaza']
+ */
+export function getStoryTopics(data: { section?: string | undefined; tags: readonly string[] }): string[] {
+	return data.section ? [data.section, ...data.tags] : [...data.tags];
+}
+
 /** Shortens text at a word boundary, adding an ellipsis when it cut something. */
 export function truncate(text: string, length: number): string {
 	const clean = text.replace(/\s+/g, ' ').trim();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isArticleDate } from './dates.ts';
+import { isLanguageTag } from './language.ts';
 import { slugify } from './slug.ts';
 
 const text = (what: string) =>
@@ -37,13 +38,7 @@ export const ArticleSchema = z
 		lang: z
 			.string({ message: 'expected a language tag such as "en" or "de"' })
 			.trim()
-			.refine((value) => {
-				try {
-					return Intl.getCanonicalLocales(value).length === 1;
-				} catch {
-					return false;
-				}
-			}, 'lang must be a BCP 47 language tag such as "en", "de" or "ar"')
+			.refine(isLanguageTag, 'lang must be a BCP 47 language tag such as "en", "de" or "ar"')
 			.optional(),
 		url: httpUrl.optional(),
 		corrections: z

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isTimeZone } from './dates.ts';
+import { isLanguageTag } from './language.ts';
 
 /** Settings a keeper passes to `clippings()` in `astro.config.mjs`. */
 export const SiteConfigSchema = z
@@ -62,21 +64,4 @@ export function parseSiteConfig(input: unknown): SiteConfig {
 
 function failConfig(problems: string[]): never {
 	throw new Error(`Clippings: the site settings in astro.config.mjs are not valid:\n${problems.join('\n')}`);
-}
-
-function isTimeZone(value: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: value });
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-function isLanguageTag(value: string): boolean {
-	try {
-		return Intl.getCanonicalLocales(value).length === 1;
-	} catch {
-		return false;
-	}
 }

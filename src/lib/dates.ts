@@ -1,4 +1,4 @@
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
@@ -46,9 +46,17 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): void {
 	cache.set(key, value);
 }
 
-/** The moment in the archive's time zone, as a dayjs object for formatting. */
-export function inZone(date: Date, timeZone: string): Dayjs {
-	return dayjs(date).tz(timeZone);
+/**
+ * True for a time zone name that `Intl` knows, such as `America/New_York` or `UTC`.
+ * @example isTimeZone('Europe/Paris') // true
+ */
+export function isTimeZone(value: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: value });
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 // Building an Intl.DateTimeFormat costs far more than using one, and a build formats thousands of dates
@@ -146,5 +154,6 @@ const zoneNames = new Map<string, string>();
 
 /** Whether the front-matter value named only a day, so pages show no clock time for it. */
 export function isDayOnly(text: string): boolean {
-	return /^\d{4}-\d{2}-\d{2}$/.test(text);
+	const groups = DATE_PATTERN.exec(text)?.groups;
+	return groups !== undefined && groups.hour === undefined;
 }

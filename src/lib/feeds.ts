@@ -3,6 +3,7 @@
  * with the sitemaps is easier to audit than a builder whose raw-XML escape hatch we would need for
  * `dc:creator` and `atom:link`.
  */
+import { getStoryTopics } from './article-entry.ts';
 import type { Story, StoryContext } from './story-context.ts';
 
 /** Stories per feed: the newest 50. */
@@ -57,7 +58,7 @@ export function toFeedItem(story: Story, context: StoryContext, withContent: boo
 		authors: data.bylines.map((name) => ({ name, url: context.getBylineUrl(name) })),
 		summary: data.excerpt,
 		contentHtml: withContent ? story.rendered?.html : undefined,
-		tags: data.section ? [data.section, ...data.tags] : [...data.tags],
+		tags: getStoryTopics(data),
 		externalUrl: data.url,
 		lang: data.lang,
 	};

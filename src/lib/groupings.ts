@@ -2,6 +2,7 @@
  * The archive by name: bylines, sources and topics, each with a slug that is Unicode-aware, stable and
  * never shared by two names, computed once per build.
  */
+import { getStoryTopics } from './article-entry.ts';
 import { slugify } from './slug.ts';
 
 /** One byline, source or topic and its stories. */
@@ -129,5 +130,5 @@ export function getSourceNames(story: NamedStory): readonly string[] {
 
 /** A story's topics: its section (desk) and its tags, one topic space for both. */
 export function getTopicNames(story: NamedStory): readonly string[] {
-	return story.data.section ? [story.data.section, ...story.data.tags] : story.data.tags;
+	return getStoryTopics(story.data);
 }

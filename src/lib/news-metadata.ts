@@ -3,6 +3,8 @@
  * and Twitter card tags. The JSON-LD is the one place besides the sanitised body that a page writes as
  * raw HTML, so it is serialised here with every `<` escaped.
  */
+import { getStoryLanguage } from './language.ts';
+import { getStoryTopics } from './article-entry.ts';
 import { formatIsoDate, parseArticleDate } from './dates.ts';
 import type { Story, StoryContext } from './story-context.ts';
 
@@ -17,7 +19,7 @@ type JsonLdValue = string | number | boolean | JsonLd | JsonLdValue[] | undefine
 export function buildNewsArticle(story: Story, context: StoryContext): JsonLd {
 	const { data } = story;
 	const url = context.absoluteUrl(data.path);
-	const keywords = data.section ? [data.section, ...data.tags] : data.tags;
+	const keywords = getStoryTopics(data);
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'NewsArticle',
@@ -26,7 +28,7 @@ export function buildNewsArticle(story: Story, context: StoryContext): JsonLd {
 		mainEntityOfPage: url,
 		headline: data.title,
 		description: data.excerpt,
-		inLanguage: data.lang ?? context.lang,
+		inLanguage: getStoryLanguage(data, context.lang),
 		datePublished: formatIsoDate(data.published, context.timeZone),
 		dateModified: formatIsoDate(data.modified ?? data.published, context.timeZone),
 		author: data.bylines.map((name) => ({ '@type': 'Person', name, url: context.getBylineUrl(name) })),
@@ -82,7 +84,7 @@ export function getSocialMetaTags(story: Story, context: StoryContext): MetaTag[
 		og('og:title', data.title),
 		og('og:description', data.excerpt),
 		og('og:url', context.absoluteUrl(data.path)),
-		og('og:locale', (data.lang ?? context.lang).replace('-', '_')),
+		og('og:locale', getStoryLanguage(data, context.lang).replace('-', '_')),
 		og('article:published_time', formatIsoDate(data.published, context.timeZone)),
 		...(data.modified ? [og('article:modified_time', formatIsoDate(data.modified, context.timeZone))] : []),
 		...data.bylines.map((name) => og('article:author', context.getBylineUrl(name))),

@@ -3,6 +3,7 @@
  * filters the facets count and the date range and date order use. `SearchRecord.astro` writes it into the
  * article page, where Pagefind reads it (and the portable build's fallback reads the same attributes).
  */
+import { getStoryLanguage } from './language.ts';
 import type { ArticleEntryData } from './article-entry.ts';
 import { getDateTimeAttribute, formatStoryDate } from './article-display.ts';
 import { getBylineNames, getSourceNames, getTopicNames, normalizeName } from './groupings.ts';
@@ -57,7 +58,7 @@ export function getSearchRecord(story: ArticleEntryData, site: SearchRecordSite)
  * site's, in lower case (Pagefind keys its per-language indexes by the page's `<html lang>`, lower-cased).
  */
 export function getIndexLanguage(lang: string | undefined, siteLang: string): string {
-	return (lang ?? siteLang).toLowerCase();
+	return getStoryLanguage({ lang }, siteLang).toLowerCase();
 }
 
 /** One language of the archive and how many stories are in it. */

@@ -26,8 +26,8 @@ export interface LoaderLedger {
 
 const KEY = Symbol.for('clippings.loader-ledger');
 
-/** Records the loader's findings for this build (the last sync wins). */
-export function reportLoaderLedger(ledger: LoaderLedger): void {
+/** Records the loader's findings for this build (the last sync wins); `undefined` forgets them. */
+export function reportLoaderLedger(ledger: LoaderLedger | undefined): void {
 	(globalThis as { [KEY]?: LoaderLedger })[KEY] = ledger;
 }
 

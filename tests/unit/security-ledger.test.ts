@@ -1,3 +1,4 @@
+import { reportLoaderLedger, type LoaderLedger } from '../../src/loader/loader-report.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,15 +62,14 @@ describe('formatLedger', () => {
 });
 
 describe('verifyBuildLedger', () => {
-	const KEY = Symbol.for('clippings.ledger');
 	const outDir = mkdtempSync(path.join(tmpdir(), 'clippings-ledger-'));
 	const paths = ['/2025/07/24/harbour-reopens/', '/2025/07/24/%E6%B8%AF%E5%8F%A3/'];
 	for (const articlePath of paths) {
 		mkdirSync(path.dirname(getPageFile(outDir, articlePath)), { recursive: true });
 		writeFileSync(getPageFile(outDir, articlePath), '<h1>x</h1>');
 	}
-	const setLoaderLedger = (ledger: unknown) => ((globalThis as Record<symbol, unknown>)[KEY] = ledger);
-	afterEach(() => delete (globalThis as Record<symbol, unknown>)[KEY]);
+	const setLoaderLedger = (ledger: Omit<LoaderLedger, 'repeats'>) => reportLoaderLedger({ repeats: [], ...ledger });
+	afterEach(() => reportLoaderLedger(undefined));
 	afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 	test('finds each article page in the output folder, Unicode addresses included', () => {
