@@ -3,6 +3,7 @@ import { parseSiteConfig, type SiteConfig, type SiteConfigInput } from '../lib/c
 import { verifyBuildLedger } from './ledger.ts';
 import { writeSearch } from './search.ts';
 import { getSecurityConfig } from './security.ts';
+import { getStagingDir, publishStagedBuild } from './staged-output.ts';
 
 const VIRTUAL_CONFIG = 'virtual:clippings/config';
 
@@ -13,13 +14,17 @@ const VIRTUAL_CONFIG = 'virtual:clippings/config';
  */
 export default function clippings(options: SiteConfigInput): AstroIntegration & { config: SiteConfig } {
 	const site: SiteConfig = parseSiteConfig(options);
+	/** Where `astro build` publishes, once the staged build passed its checks. */
+	let outDir: URL | undefined;
 	return {
 		name: 'clippings',
 		/** The validated settings, for the command-line tools that read `astro.config.mjs` without Astro. */
 		config: site,
 		hooks: {
-			'astro:config:setup': ({ updateConfig }) => {
+			'astro:config:setup': ({ config, command, updateConfig }) => {
+				if (command === 'build') outDir = config.outDir;
 				updateConfig({
+					...(outDir ? { outDir: getStagingDir(outDir) } : {}),
 					site: site.url,
 					base: site.base,
 					// Rendering a page mostly waits on the file system; a few at a time keeps the CPU busy
@@ -42,6 +47,7 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 			'astro:build:done': async ({ dir, logger }) => {
 				const search = await writeSearch({ outDir: dir, base: site.base, logger });
 				verifyBuildLedger({ outDir: dir, searchRecords: search.indexed.articles, logger });
+				if (outDir) publishStagedBuild(dir, outDir);
 			},
 		},
 	};

@@ -33,6 +33,7 @@ export interface IndexCounts {
 export async function writeSearch({ outDir, base, logger }: SearchBuildOptions): Promise<IndexCounts> {
 	const folder = typeof outDir === 'string' ? outDir : fileURLToPath(outDir);
 	const started = performance.now();
+	logger?.info('indexing the archive for search…');
 	const counts = await indexArchive(folder);
 	logger?.info(`indexed ${counts.indexed.articles} stories in ${Object.keys(counts.indexed.languages).length} language(s) in ${Math.round(performance.now() - started)} ms`);
 	const offline = writeOfflineSupport({ outDir: folder, base });
