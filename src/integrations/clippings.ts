@@ -1,7 +1,8 @@
 import type { AstroIntegration } from 'astro';
 import { parseSiteConfig, type SiteConfig, type SiteConfigInput } from '../lib/config.ts';
 import { verifyBuildLedger } from './ledger.ts';
-import { writeSearch } from './search.ts';
+import { readLoaderLedger } from '../loader/loader-report.ts';
+import { startSearchIndex, type SearchIndexRun } from './search.ts';
 import { getSecurityConfig } from './security.ts';
 import { getStagingDir, publishStagedBuild } from './staged-output.ts';
 
@@ -16,6 +17,7 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 	const site: SiteConfig = parseSiteConfig(options);
 	/** Where `astro build` publishes, once the staged build passed its checks. */
 	let outDir: URL | undefined;
+	let search: SearchIndexRun | undefined;
 	return {
 		name: 'clippings',
 		/** The validated settings, for the command-line tools that read `astro.config.mjs` without Astro. */
@@ -44,9 +46,16 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 					},
 				});
 			},
+			// The content is synced before this hook, so indexing starts now and runs beside page generation.
+			'astro:build:start': ({ logger }) => {
+				const loaded = readLoaderLedger();
+				if (!loaded) throw new Error('Clippings: the articles loader left no ledger, so the build cannot index the published stories');
+				search = startSearchIndex(loaded.stories(), site, logger);
+			},
 			'astro:build:done': async ({ dir, logger }) => {
-				const search = await writeSearch({ outDir: dir, base: site.base, logger });
-				verifyBuildLedger({ outDir: dir, searchRecords: search.indexed.articles, logger });
+				if (!search) throw new Error('Clippings: the search index was never started');
+				const counts = await search.finish({ outDir: dir, base: site.base, logger });
+				verifyBuildLedger({ outDir: dir, searchRecords: counts.indexed.articles, logger });
 				if (outDir) publishStagedBuild(dir, outDir);
 			},
 		},

@@ -1,24 +1,20 @@
 /**
- * Search, built inside `astro build`: Pagefind's Node API indexes the pages just written, the index is
- * checked against the published stories, and the offline support that caches it is written beside it.
- * Called once from the Clippings integration's `astro:build:done` hook.
+ * Search, built inside `astro build`: Pagefind's Node API receives one record per published story
+ * (`createSearchRecord`) as soon as the content is synced, so Pagefind's own process indexes on the second
+ * core while Astro writes the pages; when the pages are done, the index is written, checked against the
+ * published stories, and the offline support that caches it is written beside it.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { createSearchRecord, type IndexedStory, type SearchRecordSite } from '../lib/search-record.ts';
 import { getSearchBundlePath, getSearchCountsPath } from '../lib/urls.ts';
 import { writeOfflineSupport } from './offline.ts';
 
-/** What the search build needs from Astro. */
-export interface SearchBuildOptions {
-	/** The build's output folder (`dir` of `astro:build:done`). */
-	outDir: URL | string;
-	/** The site's base path, `/` or `/archive/`. */
-	base: string;
-	logger?: AstroIntegrationLogger;
-}
+/** Records handed to Pagefind before waiting for it to take them: enough to keep it busy, few enough to bound memory. */
+const RECORDS_IN_FLIGHT = 256;
 
 /** How many stories the index holds against how many it must, per language. */
 export interface IndexCounts {
@@ -26,44 +22,63 @@ export interface IndexCounts {
 	indexed: { articles: number; languages: Record<string, number> };
 }
 
-/**
- * Indexes the built archive and writes its offline support. Throws (failing the build) when Pagefind
- * reports an error or when the index does not hold exactly the published stories.
- */
-export async function writeSearch({ outDir, base, logger }: SearchBuildOptions): Promise<IndexCounts> {
-	const folder = typeof outDir === 'string' ? outDir : fileURLToPath(outDir);
-	const started = performance.now();
-	logger?.info('indexing the archive for search…');
-	const counts = await indexArchive(folder);
-	logger?.info(`indexed ${counts.indexed.articles} stories in ${Object.keys(counts.indexed.languages).length} language(s) in ${Math.round(performance.now() - started)} ms`);
-	const offline = writeOfflineSupport({ outDir: folder, base });
-	logger?.info(`offline support: build ${offline.build}, ${offline.files} files (${(offline.bytes / 1024 / 1024).toFixed(1)} MB) to save`);
-	return counts;
+/** An index being built: started early, finished once the pages are written. */
+export interface SearchIndexRun {
+	/**
+	 * Writes the index into the built site and its offline support beside it. Throws (failing the build) when
+	 * Pagefind reported an error or the index does not hold exactly the published stories.
+	 */
+	finish(options: { outDir: URL | string; base: string; logger?: AstroIntegrationLogger }): Promise<IndexCounts>;
 }
 
 /**
- * Runs Pagefind over `folder` (only the parts marked `data-pagefind-body` are indexed) and checks the
- * written index against `search/published.json`.
+ * Starts indexing the published stories in Pagefind's process and returns at once, so page generation and
+ * indexing overlap.
  */
-export async function indexArchive(folder: string): Promise<IndexCounts> {
-	const expected = readExpectedCounts(folder);
-	const bundle = path.join(folder, ...getSearchBundlePath().split('/').filter(Boolean));
-	rmSync(bundle, { recursive: true, force: true });
-	try {
-		const { index, errors } = await pagefind.createIndex({});
-		if (!index) throw new Error('Clippings: Pagefind could not start', { cause: errors });
-		failOnErrors('could not read the built pages', await index.addDirectory({ path: folder }));
-		failOnErrors('could not write the index', await index.writeFiles({ outputPath: bundle }));
-	} finally {
-		await pagefind.close();
+export function startSearchIndex(stories: Iterable<IndexedStory>, site: SearchRecordSite, logger?: AstroIntegrationLogger): SearchIndexRun {
+	const started = performance.now();
+	logger?.info('indexing the archive for search…');
+	const added = addRecords(stories, site);
+	// A failure is reported by finish(); until then it must not surface as an unhandled rejection.
+	added.catch(() => {});
+	return {
+		async finish({ outDir, base, logger: finishLogger = logger }) {
+			const folder = typeof outDir === 'string' ? outDir : fileURLToPath(outDir);
+			try {
+				const index = await added;
+				const bundle = path.join(folder, ...getSearchBundlePath().split('/').filter(Boolean));
+				rmSync(bundle, { recursive: true, force: true });
+				failOnErrors('could not write the index', await index.writeFiles({ outputPath: bundle }));
+				const counts = { expected: readExpectedCounts(folder), indexed: readIndexedCounts(bundle) };
+				const mismatch = describeMismatch(counts);
+				if (mismatch) throw new Error(`Clippings: the search index does not hold exactly the published stories: ${mismatch}`, { cause: counts });
+				finishLogger?.info(
+					`indexed ${counts.indexed.articles} stories in ${Object.keys(counts.indexed.languages).length} language(s) in ${Math.round(performance.now() - started)} ms`,
+				);
+				const offline = writeOfflineSupport({ outDir: folder, base });
+				finishLogger?.info(`offline support: build ${offline.build}, ${offline.files} files (${(offline.bytes / 1024 / 1024).toFixed(1)} MB) to save`);
+				return counts;
+			} finally {
+				await pagefind.close();
+			}
+		},
+	};
+}
+
+async function addRecords(stories: Iterable<IndexedStory>, site: SearchRecordSite): Promise<pagefind.PagefindIndex> {
+	const { index, errors } = await pagefind.createIndex({});
+	if (!index) throw new Error('Clippings: Pagefind could not start', { cause: errors });
+	let pending: Promise<void>[] = [];
+	for (const story of stories) {
+		const record = createSearchRecord(story, site);
+		pending.push(index.addCustomRecord(record).then((response) => failOnErrors(`could not index ${record.url}`, response)));
+		if (pending.length >= RECORDS_IN_FLIGHT) {
+			await Promise.all(pending);
+			pending = [];
+		}
 	}
-	const indexed = readIndexedCounts(bundle);
-	const counts = { expected, indexed };
-	const mismatch = describeMismatch(counts);
-	if (mismatch) {
-		throw new Error(`Clippings: the search index does not hold exactly the published stories: ${mismatch}`, { cause: counts });
-	}
-	return counts;
+	await Promise.all(pending);
+	return index;
 }
 
 /**

@@ -1,11 +1,13 @@
 /**
- * What the search index holds about one article besides its words: the metadata a result shows, and the
- * filters the facets count and the date range and date order use. `SearchRecord.astro` writes it into the
- * article page, where Pagefind reads it (and the portable build's fallback reads the same attributes).
+ * What the search index holds about one article, decided here and nowhere else: its words (the headline, the
+ * dateline as the page shows it, and the text of the body), the metadata a result shows, and the filters the
+ * facets count and the date range and date order use. The build hands these records to Pagefind directly
+ * (`src/integrations/search.ts`) while the pages are being written, instead of Pagefind reading them back out
+ * of the pages; the portable copy indexes the same records.
  */
 import { getStoryLanguage } from './language.ts';
 import type { ArticleEntryData } from './article-entry.ts';
-import { getDateTimeAttribute, formatStoryDate } from './article-display.ts';
+import { getDateTimeAttribute, formatStoryDate, opensWithDateline } from './article-display.ts';
 import { getBylineNames, getSourceNames, getTopicNames, normalizeName } from './groupings.ts';
 import { DAY_FILTER, LANGUAGE_FILTER, MONTH_FILTER } from './search-state.ts';
 
@@ -50,6 +52,39 @@ export function getSearchRecord(story: ArticleEntryData, site: SearchRecordSite)
 			[MONTH_FILTER]: [`${story.year}-${story.month}`],
 			[DAY_FILTER]: [`${story.year}-${story.month}-${story.day}`],
 		},
+	};
+}
+
+/** One story as the search index receives it (Pagefind's custom record). */
+export interface SearchIndexRecord extends SearchRecordData {
+	/** Root-relative address of the story, `/2025/07/24/slug/`; the search page adds the base path. */
+	url: string;
+	/** The words: headline, then the dateline and body as the page shows them. */
+	content: string;
+	/** The index the story goes in (see `getIndexLanguage`). */
+	language: string;
+}
+
+/** What the build knows of a published story when it indexes it. */
+export interface IndexedStory {
+	data: ArticleEntryData;
+	/** The rendered body, to tell whether the page runs the dateline into the first paragraph. */
+	html: string;
+	/** The rendered body as plain text. */
+	text: string;
+}
+
+/**
+ * The whole index record of a story.
+ * @example createSearchRecord({ data, html, text }, site).content // 'Headline\n\nDOHA — First paragraph…'
+ */
+export function createSearchRecord({ data, html, text }: IndexedStory, site: SearchRecordSite): SearchIndexRecord {
+	const dateline = data.dateline !== undefined && !opensWithDateline(html, data.dateline) ? `${data.dateline} — ` : '';
+	return {
+		url: data.path,
+		content: `${data.title}\n\n${dateline}${text}`,
+		language: getIndexLanguage(data.lang, site.lang),
+		...getSearchRecord(data, site),
 	};
 }
 

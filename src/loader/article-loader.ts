@@ -9,11 +9,12 @@ import { findArticleFiles } from '../lib/article-index.ts';
 import { forEachLimited } from '../lib/for-each-limited.ts';
 import type { ArticleFrontMatter } from '../lib/article-schema.ts';
 import { formatProblem, type ArticleProblem } from '../lib/parse-article.ts';
+import type { IndexedStory } from '../lib/search-record.ts';
 import { reportLoaderLedger } from './loader-report.ts';
 import { RenderPool } from './render-pool.ts';
 
 /** Bump when rendering changes in a way that should invalidate every cached article. */
-const RENDERER_VERSION = '4';
+const RENDERER_VERSION = '5';
 
 /**
  * Files read at once. Each one is read, parsed and rendered before its slot is free again, so open files and
@@ -121,6 +122,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 					drafts: drafts.sort(),
 					ignored,
 					repeats: book.repeats,
+					stories: () => readIndexedStories(store),
 				});
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
 				logger.info(
@@ -153,11 +155,18 @@ function toStoreEntry(candidate: Candidate, address: ArticleAddress, timeZone: s
 	const { file, digest, stored, rendered } = candidate;
 	if (rendered) {
 		const data = createArticleEntry({ file, data: candidate.data, address, rendered, timeZone });
-		return { id: address.id, data, digest, filePath: file, rendered: { html: rendered.html } };
+		return { id: address.id, data, digest, filePath: file, rendered: { html: rendered.html, metadata: { text: rendered.text } } };
 	}
 	if (!stored || stored.id === address.id) return undefined;
 	const { year, month, day, slug, path: articlePath } = address;
 	return { ...stored, id: address.id, data: { ...stored.data, year, month, day, slug, path: articlePath } };
+}
+
+/** The published stories as the search index reads them, straight from the store, one at a time. */
+function* readIndexedStories(store: DataStore): Iterable<IndexedStory> {
+	for (const entry of store.values()) {
+		yield { data: entry.data as ArticleEntryData, html: entry.rendered?.html ?? '', text: String(entry.rendered?.metadata?.text ?? '') };
+	}
 }
 
 /** The front-matter part of a stored entry, as `assignAddresses` reads it again on the next sync. */

@@ -7,6 +7,7 @@
  */
 import type { RepeatedHeadline } from '../lib/article-address.ts';
 import type { SkippedFile } from '../lib/article-index.ts';
+import type { IndexedStory } from '../lib/search-record.ts';
 
 /** What the loader records for the ledger. */
 export interface LoaderLedger {
@@ -22,6 +23,8 @@ export interface LoaderLedger {
 	ignored: SkippedFile[];
 	/** Stories published under a suffixed address because an earlier story that day had their headline. */
 	repeats: RepeatedHeadline[];
+	/** The published stories with their text, read from the content store when the search index wants them. */
+	stories: () => Iterable<IndexedStory>;
 }
 
 const KEY = Symbol.for('clippings.loader-ledger');

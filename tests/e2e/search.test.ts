@@ -122,11 +122,12 @@ describe('known-answer queries over the fixture archive', () => {
 		const page = await browser.context.newPage();
 		await openSearch(page, '?q=gccgo');
 		const [first] = await readResults(page);
-		expect(decodeURIComponent(first!.href)).toBe(`${BASE}2012/07/11/gccgo-in-gcc-4-7-1/#:~:text=Gccgo`);
+		// Text fragments match without regard to case, so either spelling of the word marks it on the page.
+		expect(decodeURIComponent(first!.href).toLowerCase()).toBe(`${BASE}2012/07/11/gccgo-in-gcc-4-7-1/#:~:text=gccgo`);
 		await page.locator('.search-result h3 a').first().click();
 		await page.waitForURL((url) => url.pathname === `${BASE}2012/07/11/gccgo-in-gcc-4-7-1/`);
 		expect(await page.locator('h1').innerText()).toBe('Gccgo in GCC 4.7.1');
-		expect(await page.locator('[data-pagefind-body]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Gccgo')]));
+		expect(await page.locator('.story__body').innerText()).toContain('Gccgo');
 		await page.close();
 	});
 });

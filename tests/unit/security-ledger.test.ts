@@ -68,7 +68,7 @@ describe('verifyBuildLedger', () => {
 		mkdirSync(path.dirname(getPageFile(outDir, articlePath)), { recursive: true });
 		writeFileSync(getPageFile(outDir, articlePath), '<h1>x</h1>');
 	}
-	const setLoaderLedger = (ledger: Omit<LoaderLedger, 'repeats'>) => reportLoaderLedger({ repeats: [], ...ledger });
+	const setLoaderLedger = (ledger: Omit<LoaderLedger, 'repeats' | 'stories'>) => reportLoaderLedger({ repeats: [], stories: () => [], ...ledger });
 	afterEach(() => reportLoaderLedger(undefined));
 	afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
