@@ -277,6 +277,13 @@ export async function run(): Promise<void> {
 	console.log(
 		'\nwall: start to exit · CPU: user + system seconds of the whole process tree (/usr/bin/time, children included: Pagefind’s binary, Hugo’s threads) · peak RSS: /proc sampled every 50 ms, the largest sum over the tree and the largest single process · HTML pages: .html files in the output (written by this run) · index: the pagefind/ folder · ÷: wall time over the baseline’s · load: 1-minute load average at the start (2 cores shared: above ~1 the wall times are inflated)',
 	);
+	console.log('\nCPU seconds by process, sampled from /proc (a lower bound of the figure above):');
+	for (const row of rows) {
+		if (!row.figures || row.detail) continue;
+		const shares = Object.entries(row.figures.cpuByCommand).sort(([, a], [, b]) => b - a);
+		console.log(`- ${row.name.trim()}: ${shares.map(([command, seconds]) => `${command} ${seconds.toFixed(1)}`).join(', ')}`);
+	}
+	if (rows.some((row) => row.figures && !row.figures.reaped)) console.log('note: no python3 for bench/support/reap.py: the CPU of helpers nobody waited for (esbuild) is missing');
 	const gaps = rows.filter((row) => row.figures && row.figures.sampledCpuSeconds > row.figures.cpuSeconds + 1);
 	for (const row of gaps) console.log(`note: ${row.name}: sampling saw ${row.figures!.sampledCpuSeconds.toFixed(1)} CPU s, more than /usr/bin/time's ${row.figures!.cpuSeconds.toFixed(1)} (a process that was never waited for)`);
 	const results = path.join(BUILD_WORK, `results-${COUNT}.json`);

@@ -5,8 +5,8 @@
  * - CPU: GNU `/usr/bin/time` reports user + system seconds of the command and of every descendant that was waited
  *   for (the kernel adds a reaped child's usage, its own reaped descendants included, to its parent). Helpers that
  *   nobody waits for (Vite's esbuild service, a backend killed as Node exits) would be reaped by init and lost, so
- *   the command runs under `reap.py`, a child subreaper that waits for them (measured: 2.5 of 15 CPU s of a
- *   1,000-story Clippings build were lost without it). The CPU seen by sampling `/proc` is kept too, by command
+ *   the command runs under `reap.py`, a child subreaper that waits for them (measured: without it, the 2.5 CPU s of
+ *   Pagefind's service binary in a 1,000-story Clippings build were missing). The CPU seen by sampling `/proc` is kept too, by command
  *   name, as a cross-check and to tell Node's share from Pagefind's or esbuild's.
  * - Memory: `/proc` is sampled every `intervalMs` (50 ms); `peakTreeMb` is the largest SUM of resident set sizes
  *   over all processes of the tree at one moment (what the machine must hold), `peakProcessMb` the largest single
@@ -82,7 +82,8 @@ function readStat(pid: number): ProcStat | undefined {
 	const fields = text.slice(end + 2).split(' ');
 	// fields[0] is field 3 (state): ppid is field 4, utime 14, stime 15, rss 24 (in pages).
 	return {
-		command: text.slice(text.indexOf('(') + 1, end),
+		// Node 24 names its main thread, and so its process, `MainThread`.
+		command: text.slice(text.indexOf('(') + 1, end).replace(/^MainThread$/, 'node'),
 		ppid: Number(fields[1]),
 		cpuTicks: Number(fields[11]) + Number(fields[12]),
 		rssBytes: Number(fields[21]) * PAGE_SIZE,
