@@ -223,10 +223,13 @@ async function benchClippings(content: string): Promise<Row[]> {
 const format = {
 	seconds: (value: number) => value.toFixed(1),
 	mb: (value: number) => (value >= 1000 ? (value / 1024).toFixed(2) + ' GB' : `${Math.round(value)} MB`),
-	ratio: (ours: number, theirs: number | undefined) => (theirs ? `${(ours / theirs).toFixed(2)}×` : '—'),
+	ratio: (ours: TreeFigures, theirs: TreeFigures | undefined) =>
+		theirs ? `${(ours.seconds / theirs.seconds).toFixed(2)}× (CPU ${(ours.cpuSeconds / theirs.cpuSeconds).toFixed(2)}×)` : '—',
+	share: (ours: TreeFigures, cold: TreeFigures) =>
+		`${Math.round((ours.seconds / cold.seconds) * 100)} % (CPU ${Math.round((ours.cpuSeconds / cold.cpuSeconds) * 100)} %)`,
 };
 
-function printTable(rows: Row[], baselines: { hugo?: number; astro?: number; cold?: number }): void {
+function printTable(rows: Row[], baselines: { hugo?: TreeFigures; astro?: TreeFigures; cold?: TreeFigures }): void {
 	console.log('| build | wall s | CPU s (tree) | peak RSS, tree total | peak RSS, largest process | HTML pages (written) | Pagefind index | ÷ Hugo + Pagefind | ÷ Astro glob + Pagefind | % of cold | load |');
 	console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const row of rows) {
@@ -244,9 +247,9 @@ function printTable(rows: Row[], baselines: { hugo?: number; astro?: number; col
 			format.mb(Math.max(figures.peakProcessMb, figures.timeMaxRssMb)),
 			row.html === undefined ? '' : `${row.html.toLocaleString('en')} (${row.htmlWritten!.toLocaleString('en')})`,
 			row.indexMb === undefined ? '' : `${row.indexMb.toFixed(1)} MB, ${row.indexFiles!.toLocaleString('en')} files`,
-			clippings ? format.ratio(figures.seconds, baselines.hugo) : '',
-			clippings ? format.ratio(figures.seconds, baselines.astro) : '',
-			clippings && baselines.cold ? `${Math.round((figures.seconds / baselines.cold) * 100)} %` : '',
+			clippings ? format.ratio(figures, baselines.hugo) : '',
+			clippings ? format.ratio(figures, baselines.astro) : '',
+			clippings && baselines.cold ? format.share(figures, baselines.cold) : '',
 			row.load.toFixed(1),
 		];
 		console.log(`| ${cells.join(' | ')} |`);
@@ -271,11 +274,11 @@ export async function run(): Promise<void> {
 	if (BUILDS.has('astro')) rows.push(...(await benchAstroGlob(content)));
 	if (BUILDS.has('clippings')) rows.push(...(await benchClippings(content)));
 
-	const total = (prefix: string) => rows.find((row) => row.name.startsWith(prefix) && !row.failure)?.figures?.seconds;
+	const total = (prefix: string) => rows.find((row) => row.name.startsWith(prefix) && !row.failure)?.figures;
 	console.log(`\n${COUNT.toLocaleString('en')} stories · ${cpus()[0]?.model ?? 'unknown CPU'} · ${availableParallelism()} cores · Node ${process.version} · ${new Date().toISOString().slice(0, 16)}Z\n`);
 	printTable(rows, { hugo: total('Hugo'), astro: total('Astro'), cold: total('Clippings, cold') });
 	console.log(
-		'\nwall: start to exit · CPU: user + system seconds of the whole process tree (/usr/bin/time, children included: Pagefind’s binary, Hugo’s threads) · peak RSS: /proc sampled every 50 ms, the largest sum over the tree and the largest single process · HTML pages: .html files in the output (written by this run) · index: the pagefind/ folder · ÷: wall time over the baseline’s · load: 1-minute load average at the start (2 cores shared: above ~1 the wall times are inflated)',
+		'\nwall: start to exit · CPU: user + system seconds of the whole process tree (/usr/bin/time, children included: Pagefind’s binary, Hugo’s threads) · peak RSS: /proc sampled every 50 ms, the largest sum over the tree and the largest single process · HTML pages: .html files in the output (written by this run) · index: the pagefind/ folder · ÷ and % of cold: wall time over the baseline’s (CPU seconds over the baseline’s) · load: 1-minute load average at the start (2 cores shared: above ~1 the wall times are inflated)',
 	);
 	console.log('\nCPU seconds by process, sampled from /proc (a lower bound of the figure above):');
 	for (const row of rows) {
