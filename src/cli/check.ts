@@ -38,6 +38,7 @@ async function main(): Promise<number> {
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 	for (const skipped of result.ignored) console.log(`note: ${skipped.file} is not loaded (${skipped.reason})`);
+	for (const warning of result.warnings) console.log(`warning: ${warning}`);
 	if (result.problems.length === 0) {
 		const drafts = result.drafts ? ` and ${plural(result.drafts, 'draft')}` : '';
 		console.log(`${plural(result.articles, 'article')}${drafts} in ${path.join(content, 'articles')}: no problems (${seconds} s)`);

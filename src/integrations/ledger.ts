@@ -7,19 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
-import { checkLedger, formatLedger, type BuildLedger, type LedgerSkippedFile } from '../lib/ledger.ts';
-
-/** Where the articles loader leaves what it found (see `src/loader/article-loader.ts`). */
-const LOADER_LEDGER_KEY = Symbol.for('clippings.ledger');
-
-/** What the loader records for the ledger. */
-interface LoaderLedger {
-	found: number;
-	articles: number;
-	paths: string[];
-	drafts: string[];
-	ignored: LedgerSkippedFile[];
-}
+import { checkLedger, formatLedger, type BuildLedger } from '../lib/ledger.ts';
+import { readLoaderLedger } from '../loader/loader-report.ts';
 
 /** What the ledger check needs from the build. */
 export interface LedgerCheckOptions {
@@ -42,7 +31,7 @@ export function getPageFile(outDir: string, articlePath: string): string {
  */
 export function verifyBuildLedger({ outDir, searchRecords, logger }: LedgerCheckOptions): BuildLedger {
 	const folder = typeof outDir === 'string' ? outDir : fileURLToPath(outDir);
-	const found = (globalThis as Record<symbol, unknown>)[LOADER_LEDGER_KEY] as LoaderLedger | undefined;
+	const found = readLoaderLedger();
 	if (!found) throw new Error('Clippings: the articles loader left no ledger, so the build cannot show that every article was published');
 	const missingPages = found.paths.filter((articlePath) => !existsSync(getPageFile(folder, articlePath)));
 	const ledger: BuildLedger = {
@@ -50,6 +39,7 @@ export function verifyBuildLedger({ outDir, searchRecords, logger }: LedgerCheck
 		articles: found.articles,
 		drafts: found.drafts,
 		ignored: found.ignored,
+		repeats: found.repeats,
 		pages: found.paths.length - missingPages.length,
 		missingPages,
 		searchRecords,

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ArticleSchema, type ArticleFrontMatter } from './article-schema.ts';
-import { getCalendarDay, isDayOnly, parseArticleDate } from './dates.ts';
+import type { ArticleAddress } from './article-address.ts';
+import { isDayOnly, parseArticleDate } from './dates.ts';
 import type { RenderedArticle } from './markdown.ts';
-import { slugify } from './slug.ts';
-import { getArticlePath } from './urls.ts';
 
 /** Words a reader gets through in a minute, for the "n min read" line. */
 export const WORDS_PER_MINUTE = 230;
@@ -22,7 +21,10 @@ export const ArticleEntrySchema = z.object({
 	year: z.string(),
 	month: z.string(),
 	day: z.string(),
+	/** The address's last part: the headline's slug, its suffixed form for a repeated headline, or `claimedSlug`. */
 	slug: z.string(),
+	/** The `slug` the front-matter asked for, if any. */
+	claimedSlug: z.string().optional(),
 	/** Root-relative address, `/YYYY/MM/DD/slug/`. */
 	path: z.string(),
 	excerpt: z.string(),
@@ -33,24 +35,23 @@ export const ArticleEntrySchema = z.object({
 /** The data of one article entry in the `articles` collection. */
 export type ArticleEntryData = z.infer<typeof ArticleEntrySchema>;
 
-/** The slug for a headline, falling back to a stable one when the headline has no letters or digits. */
-export function getArticleSlug(title: string): string {
-	return slugify(title) || 'story';
+/** One article at the end of its path through the loader: parsed, addressed and rendered, each once. */
+export interface ArticleParts {
+	/** The file it came from, relative to the project root. */
+	file: string;
+	data: ArticleFrontMatter;
+	/** From `assignAddresses`, which saw the whole archive. */
+	address: ArticleAddress;
+	rendered: Pick<RenderedArticle, 'firstParagraph' | 'wordCount'>;
+	timeZone: string;
 }
 
 /**
- * Derives everything the pages need from a validated article and its rendered body: the instant in the
- * archive's time zone, the address, the excerpt and the reading time.
+ * Puts together everything the pages need from an article's parts: its address, the excerpt and the
+ * reading time. Called once per article, after rendering.
  */
-export function createArticleEntry(
-	file: string,
-	data: ArticleFrontMatter,
-	rendered: Pick<RenderedArticle, 'firstParagraph' | 'wordCount'>,
-	timeZone: string,
-): ArticleEntryData {
-	const published = parseArticleDate(data.date, timeZone);
-	const { year, month, day } = getCalendarDay(published, timeZone);
-	const slug = getArticleSlug(data.title);
+export function createArticleEntry({ file, data, address, rendered, timeZone }: ArticleParts): ArticleEntryData {
+	const { year, month, day, slug, path, published } = address;
 	return {
 		...data,
 		file,
@@ -61,16 +62,12 @@ export function createArticleEntry(
 		month,
 		day,
 		slug,
-		path: getArticlePath({ year, month, day, slug }),
+		claimedSlug: data.slug,
+		path,
 		excerpt: truncate(data.summary ?? rendered.firstParagraph, EXCERPT_LENGTH),
 		wordCount: rendered.wordCount,
 		readingMinutes: Math.max(1, Math.round(rendered.wordCount / WORDS_PER_MINUTE)),
 	};
-}
-
-/** The collection id of an article: its address without slashes at the ends, `2025/07/24/slug`. */
-export function getArticleId(entry: Pick<ArticleEntryData, 'year' | 'month' | 'day' | 'slug'>): string {
-	return `${entry.year}/${entry.month}/${entry.day}/${entry.slug}`;
 }
 
 /** Shortens text at a word boundary, adding an ellipsis when it cut something. */

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createArticleEntry, getArticleId } from './article-entry.ts';
+import { assignAddresses, type ArticleAddress, type RepeatedHeadline } from './article-address.ts';
 import { parseArticle, type ArticleProblem, type ParsedArticle } from './parse-article.ts';
 
 /** A file under `articles/` that is deliberately left out, and why. */
@@ -22,6 +22,7 @@ export interface IndexedArticle {
 	id: string;
 	/** Root-relative address, `/2025/07/24/slug/`. */
 	path: string;
+	address: ArticleAddress;
 	article: ParsedArticle;
 }
 
@@ -31,41 +32,30 @@ export interface ArticleIndex {
 	articles: IndexedArticle[];
 	/** Valid articles marked `draft: true`; they claim no address. */
 	drafts: string[];
-	/** Every problem in every file: invalid front-matter, and addresses claimed twice. */
+	/** Every problem in every file: invalid front-matter, and a `slug` claimed twice on one day. */
 	problems: ArticleProblem[];
+	/** Stories that repeat an earlier story's headline on the same day, and the suffixed address each got. */
+	repeats: RepeatedHeadline[];
 }
 
 /**
- * Validates article files with `parseArticle` and gives each published one its address, reporting every
- * file whose address another file already holds. The loader, `npm run check` and the import tool share it,
- * so none of them can accept what another refuses.
+ * Validates article files with `parseArticle` and addresses the published ones with `assignAddresses`.
+ * `npm run check` and the import tool share it, so neither can accept what the site refuses.
  */
 export function indexArticles(sources: readonly ArticleSource[], timeZone: string): ArticleIndex {
-	const articles: IndexedArticle[] = [];
+	const parsed: ParsedArticle[] = [];
 	const drafts: string[] = [];
 	const problems: ArticleProblem[] = [];
-	const owners = new Map<string, string>();
 	for (const { file, source } of sources) {
-		const parsed = parseArticle(source, file);
-		if (!parsed.ok) {
-			problems.push(...parsed.problems);
-			continue;
-		}
-		if (parsed.article.data.draft) {
-			drafts.push(file);
-			continue;
-		}
-		const preview = createArticleEntry(file, parsed.article.data, { firstParagraph: '', wordCount: 0 }, timeZone);
-		const id = getArticleId(preview);
-		const owner = owners.get(id);
-		if (owner) {
-			problems.push({ file, message: `has the same address ${preview.path} as ${owner}; change one headline or date` });
-			continue;
-		}
-		owners.set(id, file);
-		articles.push({ file, id, path: preview.path, article: parsed.article });
+		const result = parseArticle(source, file);
+		if (!result.ok) problems.push(...result.problems);
+		else if (result.article.data.draft) drafts.push(file);
+		else parsed.push(result.article);
 	}
-	return { articles, drafts, problems };
+	const book = assignAddresses(parsed, timeZone);
+	problems.push(...book.problems);
+	const articles = book.addressed.map(({ article, address }) => ({ file: article.file, id: address.id, path: address.path, address, article }));
+	return { articles, drafts, problems, repeats: book.repeats };
 }
 
 /** Lists article files under a folder, relative to `root`, and the files deliberately left out. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isArticleDate } from './dates.ts';
+import { slugify } from './slug.ts';
 
 const text = (what: string) =>
 	z
@@ -51,6 +52,13 @@ export const ArticleSchema = z
 			})
 			.default([]),
 		draft: z.boolean({ message: 'draft must be true or false' }).default(false),
+		slug: z
+			.string({ message: 'expected the last part of the address as text, e.g. slug: results-evening' })
+			.trim()
+			.refine((value) => value !== '' && slugify(value) === value, {
+				message: 'slug must be lower-case letters, digits and single hyphens, e.g. results-evening',
+			})
+			.optional(),
 	})
 	.strict();
 

@@ -1,5 +1,8 @@
-import { findArticleFiles, indexArticles, type SkippedFile } from './article-index.ts';
+import { assignAddresses, formatRepeat } from './article-address.ts';
+import { findArticleFiles, type SkippedFile } from './article-index.ts';
+import { forEachLimited } from './for-each-limited.ts';
 import { formatProblem, type ArticleProblem } from './parse-article.ts';
+import type { PreparedArticle } from './prepare-article.ts';
 import { RenderPool } from '../loader/render-pool.ts';
 
 /** What `npm run check` needs to know. */
@@ -22,35 +25,44 @@ export interface CheckResult {
 	problems: ArticleProblem[];
 	/** The problems as lines, `file: field: message`, sorted by file. */
 	lines: string[];
+	/** Things that build but a keeper should know: repeated headlines published under a suffixed address. */
+	warnings: string[];
 }
 
 /**
- * Checks a content folder the way the build does, with the same code: every file through `parseArticle`,
- * every address claimed once (`indexArticles`, which the loader calls too), and every body rendered by the
- * site's renderer in worker threads, since a body that is empty once unsafe HTML is removed fails the build.
- * Collects every problem instead of stopping at the first.
+ * Checks a content folder the way the build does, with the same code: every file through `prepareArticle`
+ * (parse, validate, render, in worker threads, as the loader does) and the whole archive through
+ * `assignAddresses`. Collects every problem instead of stopping at the first.
  */
 export async function checkArticles(options: CheckOptions): Promise<CheckResult> {
 	const { files, ignored } = await findArticleFiles(options.directory, options.root);
-	const index = indexArticles(
-		files.map((file) => ({ file, source: options.read(file) })),
-		options.timeZone,
-	);
-	const problems = [...index.problems];
-	if (index.articles.length > 0) {
+	const problems: ArticleProblem[] = [];
+	const articles: Extract<PreparedArticle, { kind: 'article' }>[] = [];
+	let drafts = 0;
+	if (files.length > 0) {
 		const pool = new RenderPool();
-		await Promise.all(
-			index.articles.map(async ({ file, article }) => {
-				try {
-					const rendered = await pool.render(article.body);
-					if (rendered.text.trim() === '') problems.push({ file, message: 'the article is empty once unsafe HTML is removed' });
-				} catch (error) {
-					problems.push({ file, message: `could not be rendered: ${(error as Error).message}` });
-				}
-			}),
-		);
+		await forEachLimited(files, 64, async (file) => {
+			try {
+				const prepared = await pool.prepare(options.read(file), file);
+				if (prepared.kind === 'refused') problems.push(...prepared.problems);
+				else if (prepared.kind === 'draft') drafts++;
+				else articles.push(prepared);
+			} catch (error) {
+				problems.push({ file, message: `could not be rendered: ${(error as Error).message}` });
+			}
+		});
 		await pool.close();
 	}
+	const book = assignAddresses(articles, options.timeZone);
+	problems.push(...book.problems);
 	const lines = problems.map(formatProblem).sort((a, b) => a.localeCompare(b));
-	return { files: files.length, articles: index.articles.length, drafts: index.drafts.length, ignored, problems, lines };
+	return {
+		files: files.length,
+		articles: book.addressed.length,
+		drafts,
+		ignored,
+		problems,
+		lines,
+		warnings: book.repeats.map(formatRepeat).sort((a, b) => a.localeCompare(b)),
+	};
 }

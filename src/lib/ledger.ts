@@ -20,6 +20,8 @@ export interface BuildLedger {
 	drafts: readonly string[];
 	/** Files that are not read at all (`_`-prefixed, `.mdx`, not Markdown), by file. */
 	ignored: readonly LedgerSkippedFile[];
+	/** Stories published under a suffixed address because an earlier story that day had their headline. */
+	repeats?: readonly { file: string; kept: string; path: string }[];
 	/** Article pages found in the output folder. */
 	pages: number;
 	/** Addresses of articles whose page is not in the output folder. */
@@ -65,6 +67,7 @@ export function formatLedger(ledger: BuildLedger): string {
 			`${count(ledger.pages, 'page')} written; ${search}`,
 		...ledger.drafts.map((file) => `  draft: ${file}`),
 		...ledger.ignored.map(({ file, reason }) => `  ignored: ${file} (${reason})`),
+		...(ledger.repeats ?? []).map(({ file, kept, path }) => `  repeated headline: ${file} at ${path} (the plain address is ${kept}'s)`),
 	];
 	return lines.join('\n');
 }

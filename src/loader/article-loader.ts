@@ -2,14 +2,27 @@ import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loader } from 'astro/loaders';
-import { ArticleEntrySchema, createArticleEntry } from '../lib/article-entry.ts';
-import { findArticleFiles, indexArticles, type IndexedArticle, type SkippedFile } from '../lib/article-index.ts';
+import type { DataStore, Loader } from 'astro/loaders';
+import { assignAddresses, formatRepeat, type ArticleAddress } from '../lib/article-address.ts';
+import { ArticleEntrySchema, createArticleEntry, type ArticleEntryData } from '../lib/article-entry.ts';
+import { findArticleFiles } from '../lib/article-index.ts';
+import { forEachLimited } from '../lib/for-each-limited.ts';
+import type { ArticleFrontMatter } from '../lib/article-schema.ts';
 import { formatProblem, type ArticleProblem } from '../lib/parse-article.ts';
+import { reportLoaderLedger } from './loader-report.ts';
 import { RenderPool } from './render-pool.ts';
 
 /** Bump when rendering changes in a way that should invalidate every cached article. */
-const RENDERER_VERSION = '3';
+const RENDERER_VERSION = '4';
+
+/**
+ * Files read at once. Each one is read, parsed and rendered before its slot is free again, so open files and
+ * memory stay bounded however large the archive (the default limit of open files is often 1,024).
+ */
+const FILES_IN_FLIGHT = 64;
+
+/** How often a long sync says how far it has got. */
+const PROGRESS_EVERY_MS = 5_000;
 
 /** Options of the articles loader. */
 export interface ArticleLoaderOptions {
@@ -18,22 +31,24 @@ export interface ArticleLoaderOptions {
 	timeZone: string;
 }
 
-/** What the loader found, for the build's ledger. */
-export interface LoaderLedger {
-	found: number;
-	articles: number;
-	/** Root-relative addresses of the valid articles, so the build can check each page was written. */
-	paths: string[];
-	drafts: string[];
-	ignored: SkippedFile[];
+/** An entry as the content store keeps it. */
+type DataEntry = NonNullable<ReturnType<DataStore['get']>>;
+
+/** One published article on its way into the store: its front-matter and, when it was (re)rendered, its body. */
+interface Candidate {
+	file: string;
+	digest: string;
+	data: ArticleFrontMatter;
+	/** The stored entry it can reuse, when the file is unchanged since the last build. */
+	stored?: DataEntry;
+	rendered?: { html: string; text: string; firstParagraph: string; wordCount: number };
 }
 
-/** Where the loader leaves its ledger for the integration's end-of-build check. */
-export const LEDGER_KEY = Symbol.for('clippings.ledger');
-
 /**
- * The `articles` collection loader: reads `content/articles/**.md`, validates with `parseArticle`, renders
- * changed files in parallel worker threads and fails on any invalid file, duplicate address or render error.
+ * The `articles` collection loader. Each file is read once (a bounded number at a time), skipped when its
+ * digest matches the stored entry, otherwise parsed and rendered once in a worker thread (`prepareArticle`);
+ * then the whole archive is addressed once (`assignAddresses`) and each entry is put together once
+ * (`createArticleEntry`). Any invalid file, `slug` claimed twice or render error fails the sync, naming the files.
  */
 export function articleLoader(options: ArticleLoaderOptions): Loader {
 	return {
@@ -46,60 +61,76 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 			const sync = async () => {
 				const started = performance.now();
 				const { files, ignored } = await findArticleFiles(directory, root);
-				const sources = await Promise.all(files.map((file) => readFile(path.join(root, file))));
-				const index = indexArticles(files.map((file, i) => ({ file, source: sources[i]! })), options.timeZone);
-				const problems: ArticleProblem[] = [...index.problems];
-				const drafts = index.drafts;
-				const ids = new Set(index.articles.map((entry) => entry.id));
-				const pending: { entry: IndexedArticle; digest: string }[] = [];
-				let kept = 0;
-				const byFile = new Map(files.map((file, i) => [file, sources[i]!]));
+				const storedByFile = new Map<string, DataEntry>();
+				for (const entry of store.values()) if (entry.filePath) storedByFile.set(entry.filePath, entry);
 
-				for (const entry of index.articles) {
-					const digest = generateDigest(`${RENDERER_VERSION}\n${options.timeZone}\n${entry.file}\n${byFile.get(entry.file)!.toString('latin1')}`);
-					if (store.get(entry.id)?.digest === digest) kept++;
-					else pending.push({ entry, digest });
-				}
-
-				const pool = pending.length > 0 ? new RenderPool(Math.min(pending.length, availableParallelism())) : undefined;
-				const rendered = await Promise.all(
-					pending.map(async (item) => {
+				const candidates: Candidate[] = [];
+				const drafts: string[] = [];
+				const problems: ArticleProblem[] = [];
+				let pool: RenderPool | undefined;
+				let done = 0;
+				let lastProgress = performance.now();
+				await forEachLimited(files, FILES_IN_FLIGHT, async (file) => {
+					const bytes = await readFile(path.join(root, file));
+					const digest = generateDigest(`${RENDERER_VERSION}\n${options.timeZone}\n${file}\n${bytes.toString('latin1')}`);
+					const stored = storedByFile.get(file);
+					if (stored?.digest === digest) {
+						candidates.push({ file, digest, data: getFrontMatter(stored.data as ArticleEntryData), stored });
+					} else {
+						pool ??= new RenderPool(Math.min(files.length, availableParallelism()));
 						try {
-							const result = await pool!.render(item.entry.article.body);
-							if (result.text.trim() === '') {
-								problems.push({ file: item.entry.file, message: 'the article is empty once unsafe HTML is removed' });
-								return undefined;
-							}
-							return { item, result };
+							const prepared = await pool.prepare(bytes, file);
+							if (prepared.kind === 'refused') problems.push(...prepared.problems);
+							else if (prepared.kind === 'draft') drafts.push(file);
+							else candidates.push({ file, digest, data: prepared.data, rendered: prepared.rendered });
 						} catch (error) {
-							problems.push({ file: item.entry.file, message: `could not be rendered: ${(error as Error).message}` });
-							return undefined;
+							problems.push({ file, message: `could not be rendered: ${(error as Error).message}` });
 						}
-					}),
-				);
-				await pool?.close();
+					}
+					done++;
+					if (performance.now() - lastProgress > PROGRESS_EVERY_MS) {
+						lastProgress = performance.now();
+						logger.info(`${done} of ${files.length} files read`);
+					}
+				});
+				await (pool as RenderPool | undefined)?.close();
 
+				const book = assignAddresses(
+					candidates.sort((a, b) => (a.file < b.file ? -1 : 1)),
+					options.timeZone,
+				);
+				problems.push(...book.problems);
 				if (problems.length > 0) {
 					const lines = problems.map(formatProblem).sort();
 					throw new Error(`${problems.length} problem${problems.length > 1 ? 's' : ''} in ${path.relative(root, directory)}:\n  ${lines.join('\n  ')}`);
 				}
 
+				const ids = new Set(book.addressed.map(({ address }) => address.id));
 				for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
-				for (const done of rendered) {
-					if (!done) continue;
-					const { entry, digest } = done.item;
-					const data = createArticleEntry(entry.file, entry.article.data, done.result, options.timeZone);
-					store.set({ id: entry.id, data, digest, filePath: entry.file, rendered: { html: done.result.html } });
+				let rendered = 0;
+				for (const { article, address } of book.addressed) {
+					if (article.rendered) rendered++;
+					const entry = toStoreEntry(article, address, options.timeZone);
+					if (entry) store.set(entry);
 				}
 
-				const ledger: LoaderLedger = { found: files.length, articles: ids.size, paths: index.articles.map((entry) => entry.path), drafts, ignored };
-				(globalThis as Record<symbol, unknown>)[LEDGER_KEY] = ledger;
+				reportLoaderLedger({
+					found: files.length,
+					articles: ids.size,
+					paths: book.addressed.map(({ address }) => address.path),
+					drafts: drafts.sort(),
+					ignored,
+					repeats: book.repeats,
+				});
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
 				logger.info(
-					`${ids.size} articles (${pending.length} rendered, ${kept} unchanged) from ${files.length} files in ${seconds} s` +
+					`${ids.size} articles (${rendered} rendered, ${ids.size - rendered} unchanged) from ${files.length} files in ${seconds} s` +
 						(drafts.length ? `; ${drafts.length} drafts left out: ${drafts.join(', ')}` : '') +
 						(ignored.length ? `; ${ignored.length} files ignored: ${ignored.map((skip) => `${skip.file} (${skip.reason})`).join(', ')}` : ''),
 				);
+				if (book.repeats.length > 0) {
+					logger.info(`${book.repeats.length} repeated headline${book.repeats.length > 1 ? 's' : ''} published under a suffixed address:\n  ${book.repeats.map(formatRepeat).join('\n  ')}`);
+				}
 			};
 
 			await sync();
@@ -111,4 +142,25 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 			}
 		},
 	};
+}
+
+/**
+ * The store entry for an addressed article, or `undefined` when the stored one is still right (same file,
+ * same address). An unchanged file whose address moved (a repeated headline arrived earlier that day) keeps
+ * its rendered body and only takes the new address.
+ */
+function toStoreEntry(candidate: Candidate, address: ArticleAddress, timeZone: string) {
+	const { file, digest, stored, rendered } = candidate;
+	if (rendered) {
+		const data = createArticleEntry({ file, data: candidate.data, address, rendered, timeZone });
+		return { id: address.id, data, digest, filePath: file, rendered: { html: rendered.html } };
+	}
+	if (!stored || stored.id === address.id) return undefined;
+	const { year, month, day, slug, path: articlePath } = address;
+	return { ...stored, id: address.id, data: { ...stored.data, year, month, day, slug, path: articlePath } };
+}
+
+/** The front-matter part of a stored entry, as `assignAddresses` reads it again on the next sync. */
+function getFrontMatter(entry: ArticleEntryData): ArticleFrontMatter {
+	return { ...entry, slug: entry.claimedSlug };
 }

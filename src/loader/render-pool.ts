@@ -1,14 +1,18 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RenderedArticle } from '../lib/markdown.ts';
+import type { PreparedArticle } from '../lib/prepare-article.ts';
 
 /** How long one article may take to render before the build gives up on it. */
 export const RENDER_TIME_BUDGET_MS = 20_000;
 
+/** What a worker is asked to do: render a Markdown body, or parse and render a whole article file. */
+type Job = { markdown: string } | { file: string; source: Uint8Array };
+
 interface Task {
 	id: number;
-	markdown: string;
-	resolve: (result: RenderedArticle) => void;
+	job: Job;
+	resolve: (result: never) => void;
 	reject: (error: Error) => void;
 }
 
@@ -18,7 +22,7 @@ interface Slot {
 	timer?: NodeJS.Timeout;
 }
 
-/** A small pool of worker threads that render Markdown in parallel, each task under a time budget. */
+/** A small pool of worker threads that parse and render articles in parallel, each task under a time budget. */
 export class RenderPool {
 	#slots: Slot[] = [];
 	#queue: Task[] = [];
@@ -32,8 +36,17 @@ export class RenderPool {
 
 	/** Renders one body; rejects when the renderer throws, crashes or exceeds the time budget. */
 	render(markdown: string): Promise<RenderedArticle> {
-		return new Promise((resolve, reject) => {
-			this.#queue.push({ id: this.#nextId++, markdown, resolve, reject });
+		return this.#run({ markdown });
+	}
+
+	/** Parses and renders one article file (`prepareArticle`); rejects when the worker crashes or exceeds the time budget. */
+	prepare(source: Uint8Array, file: string): Promise<PreparedArticle> {
+		return this.#run({ file, source });
+	}
+
+	#run<T>(job: Job): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			this.#queue.push({ id: this.#nextId++, job, resolve: resolve as (result: never) => void, reject });
 			this.#drain();
 		});
 	}
@@ -47,7 +60,7 @@ export class RenderPool {
 	#spawn(): Slot {
 		const worker = new Worker(new URL('./render-worker.mjs', import.meta.url));
 		const slot: Slot = { worker };
-		worker.on('message', (message: { id: number; result?: RenderedArticle; error?: string }) => {
+		worker.on('message', (message: { id: number; result?: never; error?: string }) => {
 			const task = this.#finish(slot);
 			if (!task) return;
 			if (message.error !== undefined) task.reject(new Error(message.error));
@@ -88,7 +101,7 @@ export class RenderPool {
 				() => this.#replace(slot, new Error(`rendering took longer than ${this.#budgetMs / 1000} s; the article is too large or too deeply nested`)),
 				this.#budgetMs,
 			);
-			slot.worker.postMessage({ id: task.id, markdown: task.markdown });
+			slot.worker.postMessage({ id: task.id, ...task.job });
 		}
 	}
 }

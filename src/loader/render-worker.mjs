@@ -1,11 +1,13 @@
-// Renders article bodies off the main thread. Plain ESM so Node runs it without Vite;
-// Node 24 strips the types of the renderer module it imports.
+// Parses and renders articles off the main thread. Plain ESM so Node runs it without Vite;
+// Node 24 strips the types of the modules it imports.
 import { parentPort } from 'node:worker_threads';
 import { renderMarkdown } from '../lib/markdown.ts';
+import { prepareArticle } from '../lib/prepare-article.ts';
 
-parentPort.on('message', ({ id, markdown }) => {
+parentPort.on('message', ({ id, markdown, file, source }) => {
 	try {
-		parentPort.postMessage({ id, result: renderMarkdown(markdown) });
+		const result = file === undefined ? renderMarkdown(markdown) : prepareArticle(source, file);
+		parentPort.postMessage({ id, result });
 	} catch (error) {
 		parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
 	}

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createArticleEntry } from '../../src/lib/article-entry.ts';
+import { makeArticleEntry as createArticleEntry } from '../support/article-entry.ts';
 import { parseArticle } from '../../src/lib/parse-article.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { distPath, fixturePath } from '../support/fixtures.ts';

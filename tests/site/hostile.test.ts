@@ -4,7 +4,7 @@ import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, describe, expect, test } from 'vitest';
 import { formatHeadersFile } from '../../src/integrations/security.ts';
-import { createArticleEntry } from '../../src/lib/article-entry.ts';
+import { makeArticleEntry as createArticleEntry } from '../support/article-entry.ts';
 import { parseArticle, type ParsedArticle } from '../../src/lib/parse-article.ts';
 import { buildFixture, distPath, fixturePath, readBuiltFile, readPage } from '../support/fixtures.ts';
 import { createTempFixture, type TempFixture } from '../support/temp-fixture.ts';
@@ -203,8 +203,8 @@ describe('building hostile archives', () => {
 			'nul.md': `${header('Binary')}Text\u0000more\n`,
 			'latin1.md': new Uint8Array([...new TextEncoder().encode(`${header('Latin')}caf`), 0xe9, 0x0a]),
 			'script-only.md': `${header('Only script')}<script>alert(1)</script>\n`,
-			'same-a.md': `${header('Same address')}One.\n`,
-			'same-b.md': `${header('Same address')}Two.\n`,
+			'same-a.md': `${header('Same address', 'slug: same-address\n')}One.\n`,
+			'same-b.md': `${header('Another headline', 'slug: same-address\n')}Two.\n`,
 		});
 		created.push(fixture);
 		const started = performance.now();
@@ -223,7 +223,7 @@ describe('building hostile archives', () => {
 			['nul.md', /contains NUL characters/],
 			['latin1.md', /not valid UTF-8/],
 			['script-only.md', /empty once unsafe HTML is removed/],
-			['same-b.md', /has the same address \/2025\/07\/24\/same-address\//],
+			['same-b.md', /slug: claims the address \/2025\/07\/24\/same-address\/ that .*same-a\.md also claims/],
 		] as const) {
 			expect(result.output, file).toMatch(new RegExp(`${at(file).replace(/[.]/g, '\\.')}: .*${message.source}`));
 		}

@@ -25,13 +25,13 @@ describe('the articles loader fails the build instead of losing an article', () 
 		expect(result.output).toContain('tests/fixtures/tmp-schema-error/content/articles/desk/bad.md: bylines: expected a list of names');
 	});
 
-	test('two articles that would get the same address fail the build naming both files', async () => {
+	test('two articles claiming the same slug on the same day fail the build naming both files', async () => {
 		const result = await fixture('duplicate', {
-			'a.md': article('Same headline'),
-			'b.md': article('Same headline'),
+			'a.md': article('Same headline', '2025-07-24', 'slug: same-headline\n'),
+			'b.md': article('Other headline', '2025-07-24', 'slug: same-headline\n'),
 		}).build();
 		expect(result.ok).toBe(false);
-		expect(result.output).toMatch(/tmp-duplicate\/content\/articles\/b\.md: has the same address \/2025\/07\/24\/same-headline\/ as tests\/fixtures\/tmp-duplicate\/content\/articles\/a\.md/);
+		expect(result.output).toMatch(/tmp-duplicate\/content\/articles\/b\.md: slug: claims the address \/2025\/07\/24\/same-headline\/ that tests\/fixtures\/tmp-duplicate\/content\/articles\/a\.md also claims/);
 	});
 
 	test('an article that cannot be rendered fails the build naming the file', async () => {
@@ -51,6 +51,24 @@ describe('the articles loader fails the build instead of losing an article', () 
 		expect(result.ok).toBe(false);
 		expect(result.output).toMatch(/script-only\.md: the article is empty once unsafe HTML is removed/);
 	});
+});
+
+describe('repeated headlines publish', () => {
+	test('two stories with one headline on one day both get pages, listed in the build log and the ledger; a slug overrides', async () => {
+		const made = fixture('repeated', {
+			'morning.md': article('Results', '2025-07-24T08:00:00Z'),
+			'evening.md': article('Results', '2025-07-24T18:00:00Z'),
+			'chosen.md': article('Results', '2025-07-24T12:00:00Z', 'slug: midday-results\n'),
+		});
+		const result = await made.build();
+		expect(result.ok, result.output).toBe(true);
+		expect(readPage(made.name, '/2025/07/24/results/')('.story__body').text()).toContain('A paragraph about Results.');
+		expect(readPage(made.name, '/2025/07/24/results-2/')('h1').text()).toBe('Results');
+		expect(readPage(made.name, '/2025/07/24/midday-results/')('h1').text()).toBe('Results');
+		expect(result.output).toContain('evening.md: repeats the address of tests/fixtures/tmp-repeated/content/articles/morning.md on the same day; published at /2025/07/24/results-2/');
+		expect(result.output).toMatch(/ledger: 3 files found = 3 articles \+ 0 drafts; 3 pages written; 3 search records/);
+		expect(result.output).toContain('repeated headline: tests/fixtures/tmp-repeated/content/articles/evening.md at /2025/07/24/results-2/');
+	}, 120_000);
 });
 
 describe('dates do not depend on the build machine', () => {

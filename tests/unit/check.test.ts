@@ -51,15 +51,24 @@ describe('checking the content folder', () => {
 		put('notes.txt', 'ignored');
 		const result = await check();
 		expect(result.lines).toEqual([
-			'articles/b.md: has the same address /2024/01/02/same-headline/ as articles/a.md; change one headline or date',
 			'articles/bad-date.md: date: the publication date must look like 2025-07-24 or 2025-07-24T14:30:00-04:00',
 			'articles/empty-once-sanitised.md: the article is empty once unsafe HTML is removed',
 			expect.stringMatching(/^articles\/not-utf8\.md: the file is not valid UTF-8/),
-			'articles/two-problems.md: author: unknown field "author"; known fields are title, date, bylines, source, updated, dateline, summary, section, tags, lang, url, corrections, draft',
+			'articles/two-problems.md: author: unknown field "author"; known fields are title, date, bylines, source, updated, dateline, summary, section, tags, lang, url, corrections, draft, slug',
 			'articles/two-problems.md: bylines: expected a list of names, e.g. bylines: [Jane Doe, John Roe] (or [] for none)',
 			'articles/two-problems.md: title: the headline is empty',
 		]);
 		expect(result.ignored).toEqual([{ file: 'articles/notes.txt', reason: 'not a Markdown file' }]);
+	});
+
+	test('two stories with the same headline on the same day are a warning, not a problem: both publish', async () => {
+		put('a.md', valid('Same headline'));
+		put('b.md', valid('Same headline', 'Another text.'));
+		const result = await check();
+		expect(result).toMatchObject({ articles: 2, problems: [] });
+		expect(result.warnings).toEqual([
+			'articles/b.md: repeats the address of articles/a.md on the same day; published at /2024/01/02/same-headline-2/ (set `slug` to choose another)',
+		]);
 	});
 });
 
@@ -79,6 +88,14 @@ describe('npm run check', () => {
 		expect(result.stdout).toMatch(/articles\/b\.md: source: is missing/);
 		expect(result.stdout).toMatch(/articles\/c\.md: lang: lang must be a BCP 47 language tag/);
 		expect(result.stdout).toMatch(/2 problems in 2 files \(of 3\)/);
+	});
+
+	test('prints a repeated headline as a warning and still exits 0', async () => {
+		put('a.md', valid('Results'));
+		put('b.md', valid('Results', 'Later results.'));
+		const result = await cli(['--content', content]);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^warning: \S*articles\/b\.md: repeats the address of \S*articles\/a\.md on the same day; published at \/2024\/01\/02\/results-2\//m);
 	});
 
 	test('exits 0 and says so when there is nothing to fix', async () => {

@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { createArticleEntry } from '../../src/lib/article-entry.ts';
+import { makeArticleEntry as createArticleEntry } from '../support/article-entry.ts';
 import { ArticleSchema } from '../../src/lib/article-schema.ts';
 import { escapeXml, renderJsonFeed, renderRssFeed, toFeedItem, type Feed } from '../../src/lib/feeds.ts';
 import { getBuildTime } from '../../src/lib/build-time.ts';

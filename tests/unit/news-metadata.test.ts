@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { createArticleEntry } from '../../src/lib/article-entry.ts';
+import { makeArticleEntry as createArticleEntry } from '../support/article-entry.ts';
 import { ArticleSchema } from '../../src/lib/article-schema.ts';
 import { groupByName } from '../../src/lib/groupings.ts';
 import { buildNewsArticle, getSocialMetaTags, serializeJsonLd } from '../../src/lib/news-metadata.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createArticleEntry } from '../../src/lib/article-entry.ts';
+import { makeArticleEntry as createArticleEntry } from '../support/article-entry.ts';
 import { ArticleSchema } from '../../src/lib/article-schema.ts';
 import { countLanguages, getIndexLanguage, getSearchRecord, listArchiveMonths } from '../../src/lib/search-record.ts';
 import { describeMismatch } from '../../src/integrations/search.ts';

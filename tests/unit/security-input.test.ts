@@ -55,17 +55,35 @@ describe('odd bytes in article files', () => {
 		expect(html.trim()).toBe('');
 	});
 
-	test('two files with the same address are both named, and only the first is kept', () => {
+	test('two files with the same headline on the same day both publish: the earlier keeps the address, the later gets -2', () => {
 		const index = indexArticles(
 			[
-				{ file: 'content/articles/a.md', source: ARTICLE },
-				{ file: 'content/articles/b.md', source: ARTICLE.replace('Ana Ruiz', 'Bo Lee') },
+				{ file: 'content/articles/b.md', source: ARTICLE.replace("'2025-07-24'", "'2025-07-24T18:00:00Z'") },
+				{ file: 'content/articles/a.md', source: ARTICLE.replace("'2025-07-24'", "'2025-07-24T09:00:00Z'").replace('Ana Ruiz', 'Bo Lee') },
+			],
+			'UTC',
+		);
+		expect(index.problems).toEqual([]);
+		expect(Object.fromEntries(index.articles.map((entry) => [entry.file, entry.path]))).toEqual({
+			'content/articles/a.md': '/2025/07/24/harbour-reopens/',
+			'content/articles/b.md': '/2025/07/24/harbour-reopens-2/',
+		});
+		expect(index.repeats).toEqual([
+			{ wanted: '/2025/07/24/harbour-reopens/', kept: 'content/articles/a.md', file: 'content/articles/b.md', path: '/2025/07/24/harbour-reopens-2/' },
+		]);
+	});
+
+	test('two files claiming the same slug on the same day are both named, and only the first is kept', () => {
+		const index = indexArticles(
+			[
+				{ file: 'content/articles/a.md', source: ARTICLE.replace('source: Wire', 'source: Wire\nslug: harbour') },
+				{ file: 'content/articles/b.md', source: ARTICLE.replace('Harbour reopens', 'Port open').replace('source: Wire', 'source: Wire\nslug: harbour') },
 			],
 			'UTC',
 		);
 		expect(index.articles.map((entry) => entry.file)).toEqual(['content/articles/a.md']);
 		expect(index.problems.map(formatProblem)).toEqual([
-			'content/articles/b.md: has the same address /2025/07/24/harbour-reopens/ as content/articles/a.md; change one headline or date',
+			'content/articles/b.md: slug: claims the address /2025/07/24/harbour/ that content/articles/a.md also claims; give one of them another slug',
 		]);
 	});
 });

@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { createArticleEntry, getArticleId } from '../article-entry.ts';
+import { assignAddresses } from '../article-address.ts';
 import { ArticleSchema } from '../article-schema.ts';
 import { parseArticle, formatProblem } from '../parse-article.ts';
 import { slugify } from '../slug.ts';
@@ -79,14 +79,14 @@ export function createArticleFile(draft: ArticleDraft, options: ArticleFileOptio
 
 	const checked = parseArticle(text, 'imported.md');
 	if (!checked.ok) return { ok: false, reason: `the archive would refuse it: ${checked.problems.map((problem) => formatProblem(problem).replace(/^imported\.md: /, '')).join('; ')}` };
-	const entry = createArticleEntry('imported.md', checked.article.data, { firstParagraph: '', wordCount: 0 }, options.timeZone);
+	const { address: entry } = assignAddresses([checked.article], options.timeZone).addressed[0]!;
 	const folder = slugify(source) || 'unknown-source';
 	return {
 		ok: true,
 		file: {
 			text,
 			body: checked.article.body,
-			id: getArticleId(entry),
+			id: entry.id,
 			path: entry.path,
 			name: `${folder}/${entry.year}/${entry.year}-${entry.month}-${entry.day}-${entry.slug}.md`,
 			dropped,
