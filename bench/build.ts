@@ -205,16 +205,14 @@ async function benchClippings(content: string): Promise<Row[]> {
 	};
 	if (!(await measure('Clippings, cold (no cache, --force)', 'clippings-cold', [...config, '--force']))) return rows;
 	await measure('Clippings, nothing changed', 'clippings-unchanged', config);
-	editOneStory(content);
+	// The edit stays while the new day is measured, so that run sees the 50 new stories and nothing else.
 	try {
+		editOneStory(content);
 		await measure('Clippings, one story edited', 'clippings-one-edited', config);
-	} finally {
-		restoreEditedStory();
-	}
-	const day = writeNewDay(content, NEW_STORIES);
-	try {
+		const day = writeNewDay(content, NEW_STORIES);
 		await measure(`Clippings, a day’s ${NEW_STORIES} new stories (${day})`, 'clippings-new-day', config);
 	} finally {
+		restoreEditedStory();
 		removeNewDay(content);
 	}
 	return rows;
