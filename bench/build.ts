@@ -11,7 +11,7 @@
  * `BENCH_BUILDS=hugo,astro,clippings` picks the pipelines; `BENCH_DISTINCT_ADDRESSES=1` leaves out the corpus's
  * repeated headlines (only for a branch whose build still refuses them).
  */
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { measureFolder } from './support/folder-size.ts';
@@ -20,11 +20,12 @@ import { getArchiveFolderName, getBenchArchiveOptions, readArchiveManifest, remo
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench', '.work');
-const BUILD_WORK = path.join(WORK, 'build');
-const LOGS = path.join(BUILD_WORK, 'logs');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
+// One folder per size, so that runs of two sizes at once never touch each other's outputs.
+const BUILD_WORK = path.join(WORK, `build-${COUNT}`);
 const NEW_STORIES = 50;
+const LOGS = path.join(BUILD_WORK, 'logs');
 const BUILDS = new Set((process.env.BENCH_BUILDS ?? 'hugo,astro,clippings').split(',').map((name) => name.trim()));
 const EDIT_BACKUP = path.join(BUILD_WORK, 'edited-story.backup');
 const ENV = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -91,8 +92,9 @@ async function benchHugo(content: string): Promise<Row[]> {
 	const outDir = path.join(folder, 'public');
 	const cacheDir = path.join(folder, 'cache');
 	rmSync(folder, { recursive: true, force: true });
-	mkdirSync(folder, { recursive: true });
-	const site = path.join(ROOT, 'bench', 'hugo');
+	// A copy of the site: Hugo locks its folder (.hugo_build.lock) and writes resources/ into it.
+	const site = path.join(folder, 'site');
+	cpSync(path.join(ROOT, 'bench', 'hugo'), site, { recursive: true, filter: (source) => !/\.hugo_build\.lock$|[/\\]resources$|[/\\]public$/.test(source) });
 	const pages = await measureStep('hugo', hugo, ['--source', site, '--contentDir', path.join(content, 'articles'), '--destination', outDir, '--cacheDir', cacheDir, '--quiet']);
 	if (pages.figures.exitCode !== 0) return [{ name: 'Hugo + Pagefind CLI', failure: describeFailure(pages.figures, pages.log), load: pages.load }];
 	const index = await measureStep('hugo-pagefind', path.join(BIN, 'pagefind'), ['--site', outDir, '--quiet']);
