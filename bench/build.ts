@@ -1,65 +1,116 @@
 /**
- * Build benchmark: a 10,000-story Reuters archive built by Clippings (cold, unchanged, one story edited) against
- * Astro's own pipeline measured in the same run (glob loader + Astro's Markdown + Pagefind CLI).
+ * Build benchmark (`npm run bench -- build`): one generated Reuters archive (`BENCH_ARTICLES`, default 10,000)
+ * built, in one run, by
+ * - Hugo + the Pagefind CLI (when `hugo` is on PATH): the minimal site in `bench/hugo/`;
+ * - Astro's own pipeline as the project had it before its loader: glob loader + Astro's Markdown + the Pagefind
+ *   CLI, article pages only;
+ * - Clippings: cold (no cache, `--force`), rebuilt with nothing changed, after one story is edited, and after a
+ *   day's 50 new stories arrive (taken away again afterwards, so the archive can be reused).
+ * Every command is measured over its whole process tree (`support/process-tree.ts`). See `bench/README.md`.
+ *
+ * `BENCH_BUILDS=hugo,astro,clippings` picks the pipelines; `BENCH_DISTINCT_ADDRESSES=1` leaves out the corpus's
+ * repeated headlines (only for a branch whose build still refuses them).
  */
-import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { measureFolder } from './support/folder-size.ts';
-import { writeReutersArchive } from './support/reuters.ts';
+import { measureTree, sequence, type TreeFigures } from './support/process-tree.ts';
+import { getArchiveFolderName, getBenchArchiveOptions, readArchiveManifest, removeNewDay, writeNewDay, writeReutersArchive } from './support/reuters.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench', '.work');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
+// One folder per size, so that runs of two sizes at once never touch each other's outputs.
+const BUILD_WORK = path.join(WORK, `build-${COUNT}`);
+const NEW_STORIES = 50;
+const LOGS = path.join(BUILD_WORK, 'logs');
+const BUILDS = new Set((process.env.BENCH_BUILDS ?? 'hugo,astro,clippings').split(',').map((name) => name.trim()));
+const EDIT_BACKUP = path.join(BUILD_WORK, 'edited-story.backup');
+const ENV = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
 
-interface Timing {
-	seconds: number;
-	peakMemoryMb: number;
+/** One measured build and what it left in its output folder. */
+interface Row {
+	name: string;
+	figures?: TreeFigures;
+	/** Why there are no figures (a failed build, a missing tool). */
+	failure?: string;
+	/** 1-minute load average when the run started: other work on the machine inflates wall time. */
+	load: number;
+	html?: number;
+	htmlWritten?: number;
+	indexMb?: number;
+	indexFiles?: number;
+	/** Rows that only detail a sum (Hugo alone, Pagefind alone) print no ratios. */
+	detail?: boolean;
 }
 
-function timeCommand(command: string, args: string[], cwd = ROOT): Timing {
-	const report = path.join(WORK, 'time.txt');
-	const started = performance.now();
-	execFileSync('/usr/bin/time', ['-o', report, '-f', '%M', path.join(BIN, command), ...args], {
-		cwd,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' },
-	});
-	const seconds = (performance.now() - started) / 1000;
-	return { seconds, peakMemoryMb: Math.round(Number(readFileSync(report, 'utf8').trim().split('\n').at(-1)) / 1024) };
+function findOnPath(command: string): string | undefined {
+	for (const folder of (process.env.PATH ?? '').split(path.delimiter)) {
+		const candidate = path.join(folder, command);
+		try {
+			accessSync(candidate, constants.X_OK);
+			return candidate;
+		} catch {
+			// not in this folder
+		}
+	}
+	return undefined;
 }
 
-function folderStats(folder: string): { files: number; html: number; megabytes: number } {
-	const { files, html, bytes } = measureFolder(folder);
-	return { files, html, megabytes: Math.round((bytes / 1024 / 1024) * 10) / 10 };
+function describeFailure(figures: TreeFigures, log: string): string {
+	const lines = readFileSync(log, 'utf8').split('\n');
+	const error = lines.find((line) => !/^\s+at /.test(line) && /error|problem|fail/i.test(line)) ?? lines.filter(Boolean).at(-1) ?? '';
+	return `exit ${figures.exitCode}: ${error.trim().slice(0, 300)} (log: ${path.relative(ROOT, log)})`;
 }
 
-function writeOursConfig(content: string): string {
-	const folder = path.join(WORK, 'ours');
-	mkdirSync(folder, { recursive: true });
-	const config = path.join(folder, 'astro.config.mjs');
-	writeFileSync(
-		config,
-		`import { defineConfig } from 'astro/config';
-import clippings from '../../../src/integrations/clippings.ts';
-export default defineConfig({
-	outDir: ${JSON.stringify(path.join(folder, 'dist'))},
-	cacheDir: ${JSON.stringify(path.join(folder, '.cache'))},
-	integrations: [clippings({ title: 'Bench', url: 'https://bench.example.org', timeZone: 'America/New_York', content: ${JSON.stringify(path.relative(ROOT, content))} })],
-});
-`,
-	);
-	return folder;
+/** Runs one command under measurement, logging to `logs/<name>.log`. */
+async function measureStep(label: string, command: string, args: string[], cwd = ROOT): Promise<{ figures: TreeFigures; log: string; since: number; load: number }> {
+	const log = path.join(LOGS, `${label}.log`);
+	const load = loadavg()[0]!;
+	// File times come from a coarse clock: count pages written from a little before the start.
+	const since = Date.now() - 20;
+	process.stdout.write(`  ${label} … `);
+	const figures = await measureTree(command, args, { cwd, env: ENV, log });
+	console.log(figures.exitCode === 0 ? `${figures.seconds.toFixed(1)} s` : `FAILED (exit ${figures.exitCode}, see ${path.relative(ROOT, log)})`);
+	return { figures, log, since, load };
 }
 
-function writeBaselineProject(content: string): string {
-	const folder = path.join(WORK, 'baseline');
+function describeOutput(row: Row, outDir: string, since: number): Row {
+	if (!existsSync(outDir)) return row;
+	const output = measureFolder(outDir, since);
+	const indexDir = path.join(outDir, 'pagefind');
+	const index = existsSync(indexDir) ? measureFolder(indexDir) : undefined;
+	return { ...row, html: output.html, htmlWritten: output.htmlSince, indexMb: index && index.bytes / 1024 / 1024, indexFiles: index?.files };
+}
+
+async function benchHugo(content: string): Promise<Row[]> {
+	const hugo = findOnPath('hugo');
+	if (!hugo) return [{ name: 'Hugo + Pagefind CLI', failure: '`hugo` is not on PATH (apt-get install hugo)', load: loadavg()[0]! }];
+	const folder = path.join(BUILD_WORK, 'hugo');
+	const outDir = path.join(folder, 'public');
+	const cacheDir = path.join(folder, 'cache');
+	rmSync(folder, { recursive: true, force: true });
+	// A copy of the site: Hugo locks its folder (.hugo_build.lock) and writes resources/ into it.
+	const site = path.join(folder, 'site');
+	cpSync(path.join(ROOT, 'bench', 'hugo'), site, { recursive: true, filter: (source) => !/\.hugo_build\.lock$|[/\\]resources$|[/\\]public$/.test(source) });
+	const pages = await measureStep('hugo', hugo, ['--source', site, '--contentDir', path.join(content, 'articles'), '--destination', outDir, '--cacheDir', cacheDir, '--quiet']);
+	if (pages.figures.exitCode !== 0) return [{ name: 'Hugo + Pagefind CLI', failure: describeFailure(pages.figures, pages.log), load: pages.load }];
+	const index = await measureStep('hugo-pagefind', path.join(BIN, 'pagefind'), ['--site', outDir, '--quiet']);
+	const both = sequence(pages.figures, index.figures);
+	return [
+		describeOutput({ name: 'Hugo 0.111 + Pagefind CLI', figures: both, load: pages.load, failure: both.exitCode ? describeFailure(index.figures, index.log) : undefined }, outDir, pages.since),
+		{ name: '  Hugo alone (pages, lists, feeds, sitemap)', figures: pages.figures, load: pages.load, detail: true },
+		{ name: '  Pagefind CLI on Hugo’s pages', figures: index.figures, load: index.load, detail: true },
+	];
+}
+
+function writeAstroBaseline(content: string): string {
+	const folder = path.join(BUILD_WORK, 'astro-glob');
+	rmSync(folder, { recursive: true, force: true });
 	mkdirSync(path.join(folder, 'src', 'pages'), { recursive: true });
-	writeFileSync(
-		path.join(folder, 'astro.config.mjs'),
-		`import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: 'https://bench.example.org' });\n`,
-	);
+	writeFileSync(path.join(folder, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: 'https://bench.example.org' });\n`);
 	writeFileSync(
 		path.join(folder, 'src', 'content.config.ts'),
 		`import { defineCollection } from 'astro:content';
@@ -90,53 +141,157 @@ const { Content } = await render(entry);
 	return folder;
 }
 
+async function benchAstroGlob(content: string): Promise<Row[]> {
+	const folder = writeAstroBaseline(content);
+	const outDir = path.join(folder, 'dist');
+	const pages = await measureStep('astro-glob', path.join(BIN, 'astro'), ['build', '--root', folder, '--force']);
+	if (pages.figures.exitCode !== 0) return [{ name: 'Astro glob loader + Pagefind CLI', failure: describeFailure(pages.figures, pages.log), load: pages.load }];
+	const index = await measureStep('astro-glob-pagefind', path.join(BIN, 'pagefind'), ['--site', outDir, '--quiet']);
+	const both = sequence(pages.figures, index.figures);
+	return [
+		describeOutput({ name: 'Astro 7 glob loader + Astro Markdown + Pagefind CLI', figures: both, load: pages.load, failure: both.exitCode ? describeFailure(index.figures, index.log) : undefined }, outDir, pages.since),
+		{ name: '  astro build (article pages only)', figures: pages.figures, load: pages.load, detail: true },
+		{ name: '  Pagefind CLI on its pages', figures: index.figures, load: index.load, detail: true },
+	];
+}
+
+function writeClippingsConfig(content: string): string {
+	const folder = path.join(BUILD_WORK, 'clippings');
+	mkdirSync(folder, { recursive: true });
+	const config = path.join(folder, 'astro.config.mjs');
+	const integration = path.relative(folder, path.join(ROOT, 'src', 'integrations', 'clippings.ts')).split(path.sep).join('/');
+	writeFileSync(
+		config,
+		`import { defineConfig } from 'astro/config';
+import clippings from ${JSON.stringify(integration)};
+export default defineConfig({
+	outDir: ${JSON.stringify(path.join(folder, 'dist'))},
+	cacheDir: ${JSON.stringify(path.join(folder, '.cache'))},
+	integrations: [clippings({ title: 'Bench', url: 'https://bench.example.org', timeZone: 'America/New_York', content: ${JSON.stringify(path.relative(ROOT, content))} })],
+});
+`,
+	);
+	return folder;
+}
+
+/** Puts back a story a previous, interrupted run left edited. */
+function restoreEditedStory(): void {
+	if (!existsSync(EDIT_BACKUP)) return;
+	const { file, text } = JSON.parse(readFileSync(EDIT_BACKUP, 'utf8')) as { file: string; text: string };
+	writeFileSync(file, text);
+	rmSync(EDIT_BACKUP);
+}
+
+/** Appends a paragraph to one story (the first of the archive's first year), keeping a backup until restored. */
+function editOneStory(content: string): void {
+	const year = readdirSync(path.join(content, 'articles')).sort()[0]!;
+	const file = path.join(content, 'articles', year, readdirSync(path.join(content, 'articles', year)).sort()[0]!);
+	const text = readFileSync(file, 'utf8');
+	writeFileSync(EDIT_BACKUP, JSON.stringify({ file, text }));
+	writeFileSync(file, `${text.trimEnd()}\n\nAn added paragraph for the benchmark.\n`);
+}
+
+async function benchClippings(content: string): Promise<Row[]> {
+	const folder = writeClippingsConfig(content);
+	const outDir = path.join(folder, 'dist');
+	rmSync(outDir, { recursive: true, force: true });
+	rmSync(path.join(folder, '.cache'), { recursive: true, force: true });
+	const astro = path.join(BIN, 'astro');
+	const config = ['build', '--config', path.relative(ROOT, path.join(folder, 'astro.config.mjs'))];
+	const rows: Row[] = [];
+	const measure = async (name: string, label: string, args: string[]): Promise<boolean> => {
+		const step = await measureStep(label, astro, args);
+		const failure = step.figures.exitCode === 0 ? undefined : describeFailure(step.figures, step.log);
+		rows.push(failure ? { name, failure, load: step.load } : describeOutput({ name, figures: step.figures, load: step.load }, outDir, step.since));
+		return !failure;
+	};
+	if (!(await measure('Clippings, cold (no cache, --force)', 'clippings-cold', [...config, '--force']))) return rows;
+	await measure('Clippings, nothing changed', 'clippings-unchanged', config);
+	// The edit stays while the new day is measured, so that run sees the 50 new stories and nothing else.
+	try {
+		editOneStory(content);
+		await measure('Clippings, one story edited', 'clippings-one-edited', config);
+		const day = writeNewDay(content, NEW_STORIES);
+		await measure(`Clippings, a day’s ${NEW_STORIES} new stories (${day})`, 'clippings-new-day', config);
+	} finally {
+		restoreEditedStory();
+		removeNewDay(content);
+	}
+	return rows;
+}
+
+const format = {
+	seconds: (value: number) => value.toFixed(1),
+	mb: (value: number) => (value >= 1000 ? (value / 1024).toFixed(2) + ' GB' : `${Math.round(value)} MB`),
+	ratio: (ours: TreeFigures, theirs: TreeFigures | undefined) =>
+		theirs ? `${(ours.seconds / theirs.seconds).toFixed(2)}× (CPU ${(ours.cpuSeconds / theirs.cpuSeconds).toFixed(2)}×)` : '—',
+	share: (ours: TreeFigures, cold: TreeFigures) =>
+		`${Math.round((ours.seconds / cold.seconds) * 100)} % (CPU ${Math.round((ours.cpuSeconds / cold.cpuSeconds) * 100)} %)`,
+};
+
+function printTable(rows: Row[], baselines: { hugo?: TreeFigures; astro?: TreeFigures; cold?: TreeFigures }): void {
+	console.log('| build | wall s | CPU s (tree) | peak RSS, tree total | peak RSS, largest process | HTML pages (written) | Pagefind index | ÷ Hugo + Pagefind | ÷ Astro glob + Pagefind | % of cold | load |');
+	console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	for (const row of rows) {
+		const figures = row.figures;
+		if (!figures || (row.failure && !row.detail)) {
+			console.log(`| ${row.name} | failed: ${row.failure ?? 'no figures'} | | | | | | | | | ${row.load.toFixed(1)} |`);
+			continue;
+		}
+		const clippings = row.name.startsWith('Clippings');
+		const cells = [
+			row.name,
+			format.seconds(figures.seconds),
+			format.seconds(figures.cpuSeconds),
+			format.mb(figures.peakTreeMb),
+			format.mb(Math.max(figures.peakProcessMb, figures.timeMaxRssMb)),
+			row.html === undefined ? '' : `${row.html.toLocaleString('en')} (${row.htmlWritten!.toLocaleString('en')})`,
+			row.indexMb === undefined ? '' : `${row.indexMb.toFixed(1)} MB, ${row.indexFiles!.toLocaleString('en')} files`,
+			clippings ? format.ratio(figures, baselines.hugo) : '',
+			clippings ? format.ratio(figures, baselines.astro) : '',
+			clippings && baselines.cold ? format.share(figures, baselines.cold) : '',
+			row.load.toFixed(1),
+		];
+		console.log(`| ${cells.join(' | ')} |`);
+	}
+}
+
 /** Runs the build benchmark and prints its figures. */
 export async function run(): Promise<void> {
-	mkdirSync(WORK, { recursive: true });
-	console.log(`\n## Build: ${COUNT} Reuters stories`);
-	const content = writeReutersArchive(path.join(WORK, `reuters-${COUNT}`), COUNT);
+	const options = getBenchArchiveOptions();
+	mkdirSync(LOGS, { recursive: true });
+	console.log(`\n## Build: ${COUNT.toLocaleString('en')} stories`);
+	const generated = performance.now();
+	const content = writeReutersArchive(path.join(WORK, getArchiveFolderName(COUNT, options)), COUNT, options);
+	const manifest = readArchiveManifest(content);
+	restoreEditedStory();
+	removeNewDay(content);
+	console.log(
+		`archive ready in ${((performance.now() - generated) / 1000).toFixed(1)} s: ${manifest.corpusStories.toLocaleString('en')} Reuters stories + ${manifest.recombinedStories.toLocaleString('en')} recombined, ${manifest.repeatedAddresses} repeating an earlier story's address${options.distinctAddresses ? ' (BENCH_DISTINCT_ADDRESSES=1: the corpus’s repeated headlines left out)' : ''}; last day ${manifest.lastDay}`,
+	);
+	const rows: Row[] = [];
+	if (BUILDS.has('hugo')) rows.push(...(await benchHugo(content)));
+	if (BUILDS.has('astro')) rows.push(...(await benchAstroGlob(content)));
+	if (BUILDS.has('clippings')) rows.push(...(await benchClippings(content)));
 
-	const baseline = writeBaselineProject(content);
-	rmSync(path.join(baseline, 'dist'), { recursive: true, force: true });
-	rmSync(path.join(baseline, 'node_modules'), { recursive: true, force: true });
-	rmSync(path.join(baseline, '.astro'), { recursive: true, force: true });
-	const baselineBuild = timeCommand('astro', ['build', '--root', baseline]);
-	const baselineIndex = timeCommand('pagefind', ['--site', path.join(baseline, 'dist'), '--quiet']);
-
-	const ours = writeOursConfig(content);
-	rmSync(path.join(ours, 'dist'), { recursive: true, force: true });
-	rmSync(path.join(ours, '.cache'), { recursive: true, force: true });
-	const config = path.relative(ROOT, path.join(ours, 'astro.config.mjs'));
-	const cold = timeCommand('astro', ['build', '--config', config]);
-	const warm = timeCommand('astro', ['build', '--config', config]);
-	const edited = readdirSync(path.join(content, 'articles', '1987'))[0]!;
-	const editedPath = path.join(content, 'articles', '1987', edited);
-	const original = readFileSync(editedPath, 'utf8');
-	appendFileSync(editedPath, '\nAn added paragraph for the benchmark.\n');
-	let oneChanged: Timing;
-	try {
-		oneChanged = timeCommand('astro', ['build', '--config', config]);
-	} finally {
-		writeFileSync(editedPath, original);
+	const total = (prefix: string) => rows.find((row) => row.name.startsWith(prefix) && !row.failure)?.figures;
+	console.log(`\n${COUNT.toLocaleString('en')} stories · ${cpus()[0]?.model ?? 'unknown CPU'} · ${availableParallelism()} cores · Node ${process.version} · ${new Date().toISOString().slice(0, 16)}Z\n`);
+	printTable(rows, { hugo: total('Hugo'), astro: total('Astro'), cold: total('Clippings, cold') });
+	console.log(
+		'\nwall: start to exit · CPU: user + system seconds of the whole process tree (/usr/bin/time, children included: Pagefind’s binary, Hugo’s threads) · peak RSS: /proc sampled every 50 ms, the largest sum over the tree and the largest single process · HTML pages: .html files in the output (written by this run) · index: the pagefind/ folder · ÷ and % of cold: wall time over the baseline’s (CPU seconds over the baseline’s) · load: 1-minute load average at the start (2 cores shared: above ~1 the wall times are inflated)',
+	);
+	console.log('\nCPU seconds by process, sampled from /proc (a lower bound of the figure above):');
+	for (const row of rows) {
+		if (!row.figures || row.detail) continue;
+		const shares = Object.entries(row.figures.cpuByCommand).sort(([, a], [, b]) => b - a);
+		console.log(`- ${row.name.trim()}: ${shares.map(([command, seconds]) => `${command} ${seconds.toFixed(1)}`).join(', ')}`);
 	}
-
-	const oursStats = folderStats(path.join(ours, 'dist'));
-	const baselineStats = folderStats(path.join(baseline, 'dist'));
-	const pagefindDir = path.join(ours, 'dist', 'pagefind');
-	const rows = [
-		['baseline: Astro glob loader + Pagefind CLI', baselineBuild.seconds + baselineIndex.seconds, Math.max(baselineBuild.peakMemoryMb, baselineIndex.peakMemoryMb), baselineStats],
-		['Clippings, cold (empty cache)', cold.seconds, cold.peakMemoryMb, oursStats],
-		['Clippings, nothing changed', warm.seconds, warm.peakMemoryMb, oursStats],
-		['Clippings, one story edited', oneChanged.seconds, oneChanged.peakMemoryMb, oursStats],
-	] as const;
-	console.log('| pipeline | seconds | peak RSS MB | HTML pages | output MB |');
-	console.log('|---|---:|---:|---:|---:|');
-	for (const [name, seconds, memory, stats] of rows) {
-		console.log(`| ${name} | ${seconds.toFixed(1)} | ${memory} | ${stats.html} | ${stats.megabytes} |`);
-	}
-	console.log(`baseline split: astro build ${baselineBuild.seconds.toFixed(1)} s + pagefind ${baselineIndex.seconds.toFixed(1)} s`);
-	if (existsSync(pagefindDir)) console.log(`Clippings search index: ${folderStats(pagefindDir).megabytes} MB in ${folderStats(pagefindDir).files} files`);
-	console.log(`Clippings cold vs baseline: ${((cold.seconds / (baselineBuild.seconds + baselineIndex.seconds)) * 100).toFixed(0)}% of the baseline's time`);
+	if (rows.some((row) => row.figures && !row.figures.reaped)) console.log('note: no python3 for bench/support/reap.py: the CPU of helpers nobody waited for (esbuild) is missing');
+	const gaps = rows.filter((row) => row.figures && row.figures.sampledCpuSeconds > row.figures.cpuSeconds + 1);
+	for (const row of gaps) console.log(`note: ${row.name}: sampling saw ${row.figures!.sampledCpuSeconds.toFixed(1)} CPU s, more than /usr/bin/time's ${row.figures!.cpuSeconds.toFixed(1)} (a process that was never waited for)`);
+	const results = path.join(BUILD_WORK, `results-${COUNT}.json`);
+	writeFileSync(results, `${JSON.stringify({ count: COUNT, options, manifest, rows }, null, '\t')}\n`);
+	console.log(`figures as JSON: ${path.relative(ROOT, results)}`);
 }
 
 if (import.meta.main) await run();

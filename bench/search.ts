@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { writePortableCopy } from '../src/integrations/portable.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/browser.ts';
 import { measureFolder } from './support/folder-size.ts';
-import { writeReutersArchive } from './support/reuters.ts';
+import { getArchiveFolderName, getBenchArchiveOptions, writeReutersArchive } from './support/reuters.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench', '.work');
@@ -237,7 +237,7 @@ async function timeQuery(page: Page, subject: Subject, query: string): Promise<n
 /** Runs the search benchmark and prints its figures. */
 export async function run(): Promise<void> {
 	console.log(`\n## Search: ${COUNT} Reuters stories`);
-	const content = writeReutersArchive(path.join(WORK, `reuters-${COUNT}`), COUNT);
+	const content = writeReutersArchive(path.join(WORK, getArchiveFolderName(COUNT, getBenchArchiveOptions())), COUNT, getBenchArchiveOptions());
 	// BENCH_REUSE_BUILD=1 measures the archive the last run built, to iterate on the search page alone.
 	const reuse = process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(DIST, 'pagefind'));
 	const buildSeconds = reuse ? Number.NaN : buildArchive(content);
