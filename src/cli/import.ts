@@ -12,6 +12,8 @@ and saved news web pages (.html), and writes them as articles into the archive's
 Options:
   --source NAME     the source (publisher) of inputs that name none; also the spelling used when an
                     input names it differently (REUTERS, Reuter → Reuters)
+  --wire NAME       a wire or publisher whose name alone as a credit ("By NAME") is the source, not a
+                    byline; AFP, AP, Reuters, dpa, Xinhua and other known wires need not be given (repeatable)
   --dry-run         decide everything, write nothing
   --report FILE     write every input's outcome as JSON
   --config FILE     the site's Astro config (default: astro.config.mjs)
@@ -28,6 +30,7 @@ async function main(): Promise<number> {
 			allowPositionals: true,
 			options: {
 				source: { type: 'string' },
+				wire: { type: 'string', multiple: true },
 				'dry-run': { type: 'boolean', default: false },
 				report: { type: 'string' },
 				config: { type: 'string', default: 'astro.config.mjs' },
@@ -64,6 +67,7 @@ async function main(): Promise<number> {
 		content: values.content ?? settings.content,
 		timeZone,
 		source: values.source?.trim(),
+		wires: (values.wire ?? []).map((wire) => wire.trim()).filter(Boolean),
 		dryRun: values['dry-run'],
 		onResult: progress.update,
 	});

@@ -38,6 +38,8 @@ export interface ImportOptions {
 	timeZone: string;
 	/** `--source NAME`. */
 	source?: string | undefined;
+	/** `--wire NAME`: wires and publishers, beyond the known ones, whose name alone as a credit is the source. */
+	wires?: string[] | undefined;
 	/** Decide everything, write nothing. */
 	dryRun?: boolean | undefined;
 	/** Called after each input, for progress display. */
@@ -93,7 +95,7 @@ export async function importArticles(inputs: readonly string[], options: ImportO
 
 	const state: RunState = { ...options, knownSources, articlesDir, holders, texts, taken: new Set(), folders: new Set() };
 	const items = files.map((file): [string, string] => [file, toDisplayPath(file, options.root)]);
-	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, knownSources })) {
+	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, wires: options.wires, knownSources })) {
 		record(settle(prepared, state));
 	}
 

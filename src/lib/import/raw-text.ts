@@ -13,6 +13,8 @@ export interface RawTextContext {
 	timeZone: string;
 	/** The source given with `--source`, used when the text names none. */
 	source?: string | undefined;
+	/** Wires and publishers, beyond the known ones, whose name alone as a credit is the source (`--wire NAME`). */
+	wires?: readonly string[] | undefined;
 	/** True when the body after the headline is Markdown already (a `.md` file without front-matter). */
 	markdownBody?: boolean | undefined;
 }
@@ -36,8 +38,8 @@ export function readWireText(text: string, context: RawTextContext): ReadResult 
 	const date = normaliseDate(match[1], context.timeZone);
 	if (!date) return { ok: false, shape: 'wire-text', reason: `the header's date "${match[1]}" is not a real day` };
 	const credit = match[2] ?? '';
-	const { bylines, source } = /^by\b/i.test(credit)
-		? parseBylineCredit(credit, context.source)
+	const { bylines, source } = /^by\b/i.test(credit) || credit.includes(',')
+		? parseBylineCredit(credit, context.source, context.wires)
 		: { bylines: [], source: credit.trim() || undefined };
 
 	const paragraphs = splitParagraphs(rest.join('\n'));
@@ -119,7 +121,7 @@ function takeTitleLine(paragraphs: string[]): string | undefined {
 function readMetaLine(part: string, context: RawTextContext): { date?: string; bylines?: string[]; source?: string } | undefined {
 	const line = part.trim().replace(/^(published|posted|updated|date)[:\s]+/i, '');
 	if (/^by\b/i.test(line)) {
-		const credit = parseBylineCredit(line, context.source);
+		const credit = parseBylineCredit(line, context.source, context.wires);
 		return credit.source === undefined ? { bylines: credit.bylines } : { bylines: credit.bylines, source: credit.source };
 	}
 	const date = normaliseDate(line, context.timeZone);

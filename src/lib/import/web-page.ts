@@ -196,7 +196,7 @@ function readBylines(author: unknown, facts: PageFacts, visible: Element | undef
 	if (fromLd.length > 0) return fromLd;
 	const fromMeta = [...(facts.meta.get('author') ?? []), ...(facts.meta.get('article:author') ?? [])].filter((value) => !/^https?:/i.test(value));
 	if (fromMeta.length > 0) return unique(fromMeta.flatMap((name) => splitNames(name)));
-	if (visible) return parseBylineCredit(toText(visible).replace(/\s+/g, ' '), context.source).bylines;
+	if (visible) return parseBylineCredit(toText(visible).replace(/\s+/g, ' '), context.source, context.wires).bylines;
 	return [];
 }
 
