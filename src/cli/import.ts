@@ -1,6 +1,7 @@
 // `npm run import -- <files|folders> [--source NAME] [--dry-run] [--report report.json]`
 // Runs under Node with type stripping: erasable TypeScript only, relative imports with `.ts`.
 import { writeFileSync } from 'node:fs';
+import { isArticleDate } from '../lib/dates.ts';
 import { importArticles, type ImportReport, type ImportResult } from '../lib/import/import-articles.ts';
 import { isInteractive, startCommand } from './site-settings.ts';
 
@@ -12,6 +13,7 @@ and saved news web pages (.html), and writes them as articles into the archive's
 Options:
   --source NAME     the source (publisher) of inputs that name none; also the spelling used when an
                     input names it differently (REUTERS, Reuter → Reuters)
+  --date YYYY-MM-DD the day of inputs whose text and path name none, for a batch that is one day's edition
   --wire NAME       a wire or publisher whose name alone as a credit ("By NAME") is the source, not a
                     byline; AFP, AP, Reuters, dpa, Xinhua and other known wires need not be given (repeatable)
   --dry-run         decide everything, write nothing
@@ -31,6 +33,7 @@ async function main(): Promise<number> {
 			options: {
 				source: { type: 'string' },
 				wire: { type: 'string', multiple: true },
+				date: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
 				report: { type: 'string' },
 				config: { type: 'string', default: 'astro.config.mjs' },
@@ -53,6 +56,11 @@ async function main(): Promise<number> {
 		return 2;
 	}
 
+	if (values.date !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(values.date) && isArticleDate(values.date))) {
+		console.error(`--date "${values.date}" is not a day like 2005-02-27`);
+		return 2;
+	}
+
 	const timeZone = values['time-zone'] ?? settings.timeZone;
 	try {
 		new Intl.DateTimeFormat('en', { timeZone });
@@ -67,6 +75,7 @@ async function main(): Promise<number> {
 		content: values.content ?? settings.content,
 		timeZone,
 		source: values.source?.trim(),
+		editionDate: values.date,
 		wires: (values.wire ?? []).map((wire) => wire.trim()).filter(Boolean),
 		dryRun: values['dry-run'],
 		onResult: progress.update,
@@ -129,6 +138,13 @@ function printSummary(report: ImportReport, reportFile: string | undefined): voi
 		for (const result of report.results) if (result.status === 'rejected') console.log(`  ${result.input}: ${result.reason}`);
 		console.log('\nReasons:');
 		for (const group of report.reasons) console.log(`  ${String(group.count).padStart(5)} × ${group.reason}`);
+	}
+	if (report.undated > 0) {
+		const inputs = report.undated === 1 ? '1 input has' : `${report.undated} inputs have`;
+		console.log(
+			`\n${inputs} no date in the text, front-matter or path. If they are one day's edition, pass --date YYYY-MM-DD;` +
+				' otherwise put the day in their folders or names (2005/02/27/story.txt, 2005-02-27/…, 19870302-story.txt).',
+		);
 	}
 	if (reportFile) console.log(`\nEvery input's outcome: ${reportFile}`);
 }

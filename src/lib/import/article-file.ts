@@ -30,6 +30,10 @@ export interface ArticleFileOptions {
 	knownSources?: readonly string[] | undefined;
 }
 
+/** Why an input without any date is rejected; the summary counts these and says what to pass. */
+export const NO_DATE_REASON =
+	'no publication date: none in the text or front-matter, and none in the path (2005-02-27-story.txt, 2005/02/27/story.txt, 19870302-story.txt); pass --date YYYY-MM-DD if the batch is one day\'s edition';
+
 const OPTIONAL_FIELDS = ['updated', 'dateline', 'summary', 'section', 'lang', 'url'] as const;
 
 /**
@@ -41,7 +45,7 @@ const OPTIONAL_FIELDS = ['updated', 'dateline', 'summary', 'section', 'lang', 'u
 export function createArticleFile(draft: ArticleDraft, options: ArticleFileOptions): { ok: true; file: ArticleFile } | { ok: false; reason: string } {
 	if (!draft.title) return { ok: false, reason: 'no headline: the input has no title and no text to write one from' };
 	if (!draft.date) {
-		return { ok: false, reason: 'no publication date: none in the text or front-matter, and none in the file name (e.g. 2025-07-24-story.md)' };
+		return { ok: false, reason: NO_DATE_REASON };
 	}
 	const source = chooseSource(draft.source, options);
 	if (!source) return { ok: false, reason: 'no source: the input names no publisher; pass --source NAME' };

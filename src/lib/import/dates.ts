@@ -46,13 +46,18 @@ export function normaliseDate(value: unknown, timeZone: string): string | undefi
 }
 
 /**
- * A publication day found in a file's path the way Jekyll (`2014-03-19-title.md`), Hugo and Zola
- * (`2025/06/26/slug`) put it there; undefined when the path names none.
+ * A publication day found in a file's path the way generators and digitised back issues put it there:
+ * Jekyll (`2014-03-19-title.md`), a day's folder (`2005-02-27/story.txt`), Hugo and Zola or an edition's
+ * folders (`2005/02/27/story.txt`), or eight digits (`19870302-story.txt`, `19870302/`); undefined when the
+ * path names no real day.
  * @example findDateInPath('blog/2025/06/26/Rust-1.88.0') // '2025-06-26'
+ * @example findDateInPath('scans/19870302-page1.txt') // '1987-03-02'
  */
 export function findDateInPath(path: string): string | undefined {
 	const match =
-		/(?:^|[/\\])(\d{4})-(\d{2})-(\d{2})(?=[-_./\\]|$)/.exec(path) ?? /(?:^|[/\\])(\d{4})[/\\](\d{2})[/\\](\d{2})(?=[/\\]|$)/.exec(path);
+		/(?:^|[/\\])(\d{4})-(\d{2})-(\d{2})(?=[-_./\\]|$)/.exec(path) ??
+		/(?:^|[/\\])(\d{4})[/\\](\d{2})[/\\](\d{2})(?=[-_./\\]|$)/.exec(path) ??
+		/(?:^|[/\\])(1[6-9]\d{2}|2[01]\d{2})(\d{2})(\d{2})(?=[-_./\\]|$)/.exec(path);
 	if (!match) return undefined;
 	const day = `${match[1]}-${match[2]}-${match[3]}`;
 	return isArticleDate(day) ? day : undefined;

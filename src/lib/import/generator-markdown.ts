@@ -58,7 +58,7 @@ export function readGeneratorMarkdown(text: string, context: RawTextContext): Re
 
 	const draft: ArticleDraft = {
 		title,
-		date: date ?? findDateInPath(readText(data.path) ?? '') ?? findDateInPath(context.file),
+		date: date ?? findDateInPath(readText(data.path) ?? '') ?? findDateInPath(context.file) ?? context.editionDate,
 		updated: updatedValue === undefined ? undefined : normaliseDate(updatedValue, context.timeZone),
 		bylines: unique(readNames(data.authors ?? data.author ?? data.by)),
 		source: readText(data.source) ?? readText(data.publisher) ?? context.source,

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { findArticleFiles, indexArticles } from '../article-index.ts';
 import { slugify } from '../slug.ts';
-import { createArticleFile } from './article-file.ts';
+import { createArticleFile, NO_DATE_REASON } from './article-file.ts';
 import type { ArticleDraft, InputShape } from './draft.ts';
 import type { TextEncodingName } from './encoding.ts';
 import type { PreparedInput } from './prepare-input.ts';
@@ -38,6 +38,8 @@ export interface ImportOptions {
 	timeZone: string;
 	/** `--source NAME`. */
 	source?: string | undefined;
+	/** `--date YYYY-MM-DD`: the day of a batch that is one day's edition, for inputs whose text and path name none. */
+	editionDate?: string | undefined;
 	/** `--wire NAME`: wires and publishers, beyond the known ones, whose name alone as a credit is the source. */
 	wires?: string[] | undefined;
 	/** Decide everything, write nothing. */
@@ -53,6 +55,8 @@ export interface ImportReport {
 	counts: Record<ImportStatus, number>;
 	/** Rejection reasons with how many inputs each one stopped, most frequent first. */
 	reasons: { reason: string; count: number; example: string }[];
+	/** Inputs rejected because no date was found in their text, front-matter or path. */
+	undated: number;
 	results: ImportResult[];
 }
 
@@ -95,7 +99,7 @@ export async function importArticles(inputs: readonly string[], options: ImportO
 
 	const state: RunState = { ...options, knownSources, articlesDir, holders, texts, taken: new Set(), folders: new Set() };
 	const items = files.map((file): [string, string] => [file, toDisplayPath(file, options.root)]);
-	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, wires: options.wires, knownSources })) {
+	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, editionDate: options.editionDate, wires: options.wires, knownSources })) {
 		record(settle(prepared, state));
 	}
 
@@ -106,6 +110,7 @@ export async function importArticles(inputs: readonly string[], options: ImportO
 		content: toDisplayPath(articlesDir, options.root),
 		counts,
 		reasons: groupReasons(results),
+		undated: results.filter((result) => result.reason === NO_DATE_REASON).length,
 		results,
 	};
 }

@@ -11,6 +11,8 @@ import { readWebPage } from './web-page.ts';
 export interface PrepareSettings {
 	timeZone: string;
 	source?: string | undefined;
+	/** `--date YYYY-MM-DD`: the day of inputs whose text and path name none. */
+	editionDate?: string | undefined;
 	/** `--wire NAME`: wires and publishers, beyond the known ones, whose name alone as a credit is the source. */
 	wires?: string[] | undefined;
 	/** Sources already in the archive, whose spelling a differently spelt source joins. */
@@ -41,7 +43,7 @@ export function prepareInput(file: string, input: string, settings: PrepareSetti
 	const detected = detectShape(file, text);
 	if (!detected.ok) return { ok: false, input, encoding, reason: detected.reason };
 	const shape = detected.shape;
-	const context: RawTextContext = { file: input, timeZone: settings.timeZone, source: settings.source, wires: settings.wires, markdownBody: detected.markdownBody };
+	const context: RawTextContext = { file: input, timeZone: settings.timeZone, source: settings.source, editionDate: settings.editionDate, wires: settings.wires, markdownBody: detected.markdownBody };
 	const read = readShape(shape, text, context);
 	if (!read.ok) return { ok: false, input, shape, encoding, reason: read.reason };
 

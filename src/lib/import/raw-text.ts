@@ -13,6 +13,8 @@ export interface RawTextContext {
 	timeZone: string;
 	/** The source given with `--source`, used when the text names none. */
 	source?: string | undefined;
+	/** `--date YYYY-MM-DD`: the day of a batch that is one day's edition, for inputs whose text and path name none. */
+	editionDate?: string | undefined;
 	/** Wires and publishers, beyond the known ones, whose name alone as a credit is the source (`--wire NAME`). */
 	wires?: readonly string[] | undefined;
 	/** True when the body after the headline is Markdown already (a `.md` file without front-matter). */
@@ -95,7 +97,7 @@ export function readHeadlineFirst(text: string, context: RawTextContext): ReadRe
 	const lede = parseDateline(paragraphs[0]!);
 	const draft: ArticleDraft = {
 		title: headline.replace(/\s+/g, ' '),
-		date: date ?? findDateInPath(context.file),
+		date: date ?? findDateInPath(context.file) ?? context.editionDate,
 		bylines,
 		source: source ?? lede.credit ?? context.source,
 		dateline: getDatelineField(lede),

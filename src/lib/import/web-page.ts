@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { parseBylineCredit, splitNames } from './bylines.ts';
 import { getDatelineField, parseDateline } from './dateline.ts';
-import { normaliseDate } from './dates.ts';
+import { findDateInPath, normaliseDate } from './dates.ts';
 import type { ArticleDraft, ReadResult } from './draft.ts';
 import { stringifyMarkdown } from './markdown-text.ts';
 import type { RawTextContext } from './raw-text.ts';
@@ -68,7 +68,7 @@ export function readWebPage(html: string, context: RawTextContext): ReadResult {
 
 	const draft: ArticleDraft = {
 		title: clean(readLdText(ld.headline) ?? meta('og:title') ?? meta('twitter:title') ?? (heading ? toText(heading) : undefined) ?? facts.titleTag),
-		date: firstDate(context.timeZone, ld.datePublished, meta('article:published_time'), meta('pubdate'), meta('publishdate'), meta('date'), meta('dc.date.issued'), time?.properties.dateTime),
+		date: firstDate(context.timeZone, ld.datePublished, meta('article:published_time'), meta('pubdate'), meta('publishdate'), meta('date'), meta('dc.date.issued'), time?.properties.dateTime) ?? findDateInPath(context.file) ?? context.editionDate,
 		updated: firstDate(context.timeZone, ld.dateModified, meta('article:modified_time'), meta('og:updated_time')),
 		bylines: readBylines(ld.author, facts, visibleByline, context),
 		source: clean(readName(ld.publisher) ?? meta('og:site_name') ?? meta('application-name')) ?? context.source,
