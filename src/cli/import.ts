@@ -7,8 +7,9 @@ import { isInteractive, startCommand } from './site-settings.ts';
 
 const USAGE = `Usage: npm run import -- <files or folders…> [options]
 
-Reads raw wire text, headline-first text, Markdown from other generators (Jekyll, Hugo, Zola, Eleventy)
-and saved news web pages (.html), and writes them as articles into the archive's content folder.
+Reads raw wire text, headline-first text, Markdown from other generators (Jekyll, Hugo, Zola, Eleventy),
+saved news web pages (.html), WordPress exports (WXR) and RSS 2.0 / Atom feeds (.xml), and writes them as
+articles into the archive's content folder.
 
 Options:
   --source NAME     the source (publisher) of inputs that name none; also the spelling used when an
@@ -23,7 +24,8 @@ Options:
   --time-zone ZONE  the archive's time zone, instead of the one the config names
   -h, --help        show this help
 
-Exit status: 0 when every input was imported or already present, 1 when any was rejected, 2 on a usage error.
+Exit status: 0 when every input was imported, already present or skipped (an export's pages, attachments…),
+1 when any was rejected, 2 on a usage error.
 See docs/import.md.`;
 
 async function main(): Promise<number> {
@@ -90,7 +92,7 @@ async function main(): Promise<number> {
 /** A progress bar redrawn in place on a terminal; one plain line per input elsewhere (pipes, CI logs). */
 function createProgress(stream: NodeJS.WriteStream) {
 	const interactive = isInteractive(stream);
-	const counts = { imported: 0, present: 0, rejected: 0 };
+	const counts = { imported: 0, present: 0, rejected: 0, skipped: 0 };
 	let lastDraw = 0;
 	const draw = (done: number, total: number) => {
 		const width = 28;
@@ -126,13 +128,20 @@ function formatResult(result: ImportResult): string {
 			return `present   ${result.input} = ${result.file}`;
 		case 'rejected':
 			return `rejected  ${result.input}: ${result.reason}`;
+		case 'skipped':
+			return `skipped   ${result.input}: ${result.reason}`;
 	}
 }
 
 function printSummary(report: ImportReport, reportFile: string | undefined): void {
-	const { imported, present, rejected } = report.counts;
+	const { imported, present, rejected, skipped } = report.counts;
 	const verb = report.dryRun ? 'would import' : 'imported';
-	console.log(`\n${verb} ${imported} · already present ${present} · rejected ${rejected}${report.dryRun ? '  (dry run: nothing was written)' : ''}`);
+	const passedOver = skipped ? ` · skipped ${skipped} (not posts)` : '';
+	console.log(`\n${verb} ${imported} · already present ${present} · rejected ${rejected}${passedOver}${report.dryRun ? '  (dry run: nothing was written)' : ''}`);
+	if (report.skippedReasons) {
+		console.log('\nSkipped:');
+		for (const group of report.skippedReasons) console.log(`  ${String(group.count).padStart(5)} × ${group.reason}`);
+	}
 	if (rejected > 0) {
 		console.log('\nRejected:');
 		for (const result of report.results) if (result.status === 'rejected') console.log(`  ${result.input}: ${result.reason}`);

@@ -2,6 +2,7 @@ import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, u
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { findArticleFiles, indexArticles } from '../article-index.ts';
+import { parseArticle } from '../parse-article.ts';
 import { slugify } from '../slug.ts';
 import { createArticleFile, NO_DATE_REASON } from './article-file.ts';
 import type { ArticleDraft, InputShape } from './draft.ts';
@@ -9,8 +10,11 @@ import type { TextEncodingName } from './encoding.ts';
 import type { PreparedInput } from './prepare-input.ts';
 import { prepareInputs } from './prepare-pool.ts';
 
-/** What happened to one input file. */
-export type ImportStatus = 'imported' | 'present' | 'rejected';
+/**
+ * What happened to one input file, or one item of an export or feed: `skipped` is an item that is not a post
+ * (a WordPress page, attachment, menu item…), passed over with its reason.
+ */
+export type ImportStatus = 'imported' | 'present' | 'rejected' | 'skipped';
 
 /** One line of the import report. */
 export interface ImportResult {
@@ -52,9 +56,12 @@ export interface ImportOptions {
 export interface ImportReport {
 	dryRun: boolean;
 	content: string;
-	counts: Record<ImportStatus, number>;
+	/** How many inputs had each outcome; `skipped` is there only when an export or feed held items that are not posts. */
+	counts: { imported: number; present: number; rejected: number; skipped?: number };
 	/** Rejection reasons with how many inputs each one stopped, most frequent first. */
 	reasons: { reason: string; count: number; example: string }[];
+	/** Why items were passed over, with how many each, when any were. */
+	skippedReasons?: { reason: string; count: number; example: string }[];
 	/** Inputs rejected because no date was found in their text, front-matter or path. */
 	undated: number;
 	results: ImportResult[];
@@ -75,16 +82,21 @@ interface Holder {
 export async function importArticles(inputs: readonly string[], options: ImportOptions): Promise<ImportReport> {
 	const articlesDir = path.resolve(options.root, options.content, 'articles');
 	const { files: existing } = await findArticleFiles(articlesDir, options.root);
-	const index = indexArticles(
-		existing.map((file) => ({ file, source: readFileSync(path.join(options.root, file)) })),
-		options.timeZone,
-	);
+	const sources = existing.map((file) => ({ file, source: readFileSync(path.join(options.root, file)) }));
+	const index = indexArticles(sources, options.timeZone);
 	const holders = new Map<string, Holder>();
 	const texts = new Map<string, string>();
 	for (const entry of index.articles) {
 		const file = toDisplayPath(path.resolve(options.root, entry.file), options.root);
 		holders.set(entry.id, { file, body: entry.article.body });
 		texts.set(getTextKey(entry.article.body), file);
+	}
+	// Drafts claim no address, but their text is in the archive: importing the same draft again writes nothing.
+	const drafts = new Set(index.drafts);
+	for (const { file, source } of sources) {
+		if (!drafts.has(file)) continue;
+		const parsed = parseArticle(source, file);
+		if (parsed.ok) texts.set(getTextKey(parsed.article.body), toDisplayPath(path.resolve(options.root, file), options.root));
 	}
 	const knownSources = [...new Set(index.articles.map((entry) => entry.article.data.source))];
 
@@ -93,7 +105,7 @@ export async function importArticles(inputs: readonly string[], options: ImportO
 	const total = files.length + missing.length;
 	const record = (result: ImportResult) => {
 		results.push(result);
-		options.onResult?.(result, results.length, total);
+		options.onResult?.(result, results.length, Math.max(total, results.length));
 	};
 	for (const input of missing) record({ input, status: 'rejected', reason: 'no such file or folder' });
 
@@ -103,13 +115,14 @@ export async function importArticles(inputs: readonly string[], options: ImportO
 		record(settle(prepared, state));
 	}
 
-	const counts: Record<ImportStatus, number> = { imported: 0, present: 0, rejected: 0 };
-	for (const result of results) counts[result.status]++;
+	const counts: ImportReport['counts'] = { imported: 0, present: 0, rejected: 0 };
+	for (const result of results) counts[result.status] = (counts[result.status] ?? 0) + 1;
 	return {
 		dryRun: Boolean(options.dryRun),
 		content: toDisplayPath(articlesDir, options.root),
 		counts,
 		reasons: groupReasons(results),
+		...(counts.skipped ? { skippedReasons: groupReasons(results, 'skipped') } : {}),
 		undated: results.filter((result) => result.reason === NO_DATE_REASON).length,
 		results,
 	};
@@ -135,7 +148,7 @@ interface RunState extends ImportOptions {
 function settle(prepared: PreparedInput, state: RunState): ImportResult {
 	const { input } = prepared;
 	const facts = { input, ...(prepared.shape ? { shape: prepared.shape } : {}), ...(prepared.encoding ? { encoding: prepared.encoding } : {}) };
-	if (!prepared.ok) return { ...facts, status: 'rejected', reason: prepared.reason };
+	if (!prepared.ok) return { ...facts, status: prepared.skipped ? 'skipped' : 'rejected', reason: prepared.reason };
 
 	const textKey = getTextKey(prepared.article.body);
 	const sameStory = state.texts.get(textKey);
@@ -290,11 +303,11 @@ function toDisplayPath(file: string, root: string): string {
 	return (relative.startsWith('..') || path.isAbsolute(relative) ? file : relative).split(path.sep).join('/');
 }
 
-/** Groups rejections by their reason, with details such as quoted values and template calls masked. */
-export function groupReasons(results: readonly ImportResult[]): { reason: string; count: number; example: string }[] {
+/** Groups rejections (or skipped items) by their reason, with details such as quoted values and template calls masked. */
+export function groupReasons(results: readonly ImportResult[], status: 'rejected' | 'skipped' = 'rejected'): { reason: string; count: number; example: string }[] {
 	const groups = new Map<string, { reason: string; count: number; example: string }>();
 	for (const result of results) {
-		if (result.status !== 'rejected' || !result.reason) continue;
+		if (result.status !== status || !result.reason) continue;
 		const key = result.reason
 			.replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, '{…}')
 			.replace(/"[^"]*"/g, '"…"')

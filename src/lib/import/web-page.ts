@@ -1,7 +1,5 @@
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
-import { toMdast } from 'hast-util-to-mdast';
 import { toText } from 'hast-util-to-text';
-import type { Root as MdastRoot } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
@@ -9,7 +7,7 @@ import { parseBylineCredit, splitNames } from './bylines.ts';
 import { getDatelineField, parseDateline } from './dateline.ts';
 import { findDateInPath, normaliseDate } from './dates.ts';
 import type { ArticleDraft, ReadResult } from './draft.ts';
-import { stringifyMarkdown } from './markdown-text.ts';
+import { htmlToMarkdown } from './html-markdown.ts';
 import type { RawTextContext } from './raw-text.ts';
 
 const parser = unified().use(rehypeParse);
@@ -58,7 +56,7 @@ export function readWebPage(html: string, context: RawTextContext): ReadResult {
 	const visibleByline = findFirst(container, (element) => isBylineElement(element)) ?? findFirst(tree, (element) => isBylineElement(element));
 
 	const story = cleanStory(container, heading);
-	const markdown = stringifyMarkdown(toMdast(story) as MdastRoot).trim();
+	const markdown = htmlToMarkdown(story).trim();
 	if (markdown === '') return { ok: false, shape: 'web-page', reason: 'the page\'s article element holds no story text once navigation, ads and scripts are removed' };
 
 	const ld = facts.ld ?? {};
@@ -148,7 +146,7 @@ function paragraphLength(element: Element): number {
 }
 
 /** The story element, pruned in place (the tree is ours alone), without page furniture, the headline, bylines and timestamps. */
-function cleanStory(container: Element, heading: Element | undefined): HastRoot {
+export function cleanStory(container: Element, heading: Element | undefined): HastRoot {
 	const copy: Element = { ...container, tagName: 'div' };
 	const headingText = heading ? toText(heading).trim() : undefined;
 	const prune = (parent: Element | HastRoot) => {
