@@ -2,7 +2,8 @@
 // Runs under Node with type stripping: erasable TypeScript only, relative imports with `.ts`.
 import { writeFileSync } from 'node:fs';
 import { isArticleDate } from '../lib/dates.ts';
-import { importArticles, type ImportReport, type ImportResult } from '../lib/import/import-articles.ts';
+import { importArticles } from '../lib/import/import-articles.ts';
+import type { ImportReport, ImportResult } from '../lib/import/import-report.ts';
 import { isInteractive, startCommand } from './site-settings.ts';
 
 const USAGE = `Usage: npm run import -- <files or folders…> [options]
