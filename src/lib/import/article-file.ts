@@ -1,6 +1,6 @@
-import matter from 'gray-matter';
 import { createArticleEntry, getArticleId } from '../article-entry.ts';
 import { ArticleSchema } from '../article-schema.ts';
+import { stringifyFrontMatter } from '../front-matter.ts';
 import { parseArticle, formatProblem } from '../parse-article.ts';
 import { slugify } from '../slug.ts';
 import { normaliseSourceName, sameSource } from './bylines.ts';
@@ -8,7 +8,7 @@ import type { ArticleDraft } from './draft.ts';
 
 /** A draft turned into the exact text of an article file, with the address the site will give it. */
 export interface ArticleFile {
-	/** The file's full text: YAML front-matter written by gray-matter, then the Markdown body. */
+	/** The file's full text: YAML front-matter written by `stringifyFrontMatter` (js-yaml, as the site reads it), then the Markdown body. */
 	text: string;
 	body: string;
 	/** Collection id, `1987/03/26/slug`. */
@@ -39,7 +39,7 @@ const OPTIONAL_FIELDS = ['updated', 'dateline', 'summary', 'section', 'lang', 'u
 /**
  * Turns a draft into an article file: fills in and checks the required fields (a missing headline, date or
  * source is a reason, never a guess), drops optional values the schema refuses (noting them), writes the
- * front-matter with gray-matter (dates as quoted strings) and checks the result with `parseArticle` — the
+ * front-matter with the YAML library the site reads it with (dates as quoted strings) and checks the result with `parseArticle` — the
  * same code the site runs — so no file is written that the build would refuse.
  */
 export function createArticleFile(draft: ArticleDraft, options: ArticleFileOptions): { ok: true; file: ArticleFile } | { ok: false; reason: string } {
@@ -77,9 +77,7 @@ export function createArticleFile(draft: ArticleDraft, options: ArticleFileOptio
 		...(optional.url ? { url: optional.url } : {}),
 		...(draft.draft ? { draft: true } : {}),
 	};
-	const body = draft.body.endsWith('\n') ? draft.body : `${draft.body}\n`;
-	// lineWidth -1: one line per value, so a long summary is never folded and diffs stay readable.
-	const text = matter.stringify(body, data, { lineWidth: -1 } as never);
+	const text = stringifyFrontMatter(data, draft.body);
 
 	const checked = parseArticle(text, 'imported.md');
 	if (!checked.ok) return { ok: false, reason: `the archive would refuse it: ${checked.problems.map((problem) => formatProblem(problem).replace(/^imported\.md: /, '')).join('; ')}` };
