@@ -1,6 +1,6 @@
 // `npm run import -- <files|folders> [--source NAME] [--dry-run] [--report report.json]`
 // Runs under Node with type stripping: erasable TypeScript only, relative imports with `.ts`.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { isArticleDate } from '../lib/dates.ts';
 import { importArticles } from '../lib/import/import-articles.ts';
 import type { ImportReport, ImportResult } from '../lib/import/import-report.ts';
@@ -16,6 +16,11 @@ Options:
   --source NAME     the source (publisher) of inputs that name none; also the spelling used when an
                     input names it differently (REUTERS, Reuter → Reuters)
   --date YYYY-MM-DD the day of inputs whose text and path name none, for a batch that is one day's edition
+  --names FILE      a table of author ids and the names to print (tab-separated: id, name; # comments),
+                    for blogs whose posts name authors by id (authors: [mhz] → Michelle Hertzfeld)
+  --permalink URL   where another generator's posts were published, e.g.
+                    "https://18f.gsa.gov/:year/:month/:day/:slug/": gives each post its url and makes
+                    its root-relative links and {{ site.baseurl }} point at that site
   --wire NAME       a wire or publisher whose name alone as a credit ("By NAME") is the source, not a
                     byline; AFP, AP, Reuters, dpa, Xinhua and other known wires need not be given (repeatable)
   --dry-run         decide everything, write nothing
@@ -37,6 +42,8 @@ async function main(): Promise<number> {
 				source: { type: 'string' },
 				wire: { type: 'string', multiple: true },
 				date: { type: 'string' },
+				names: { type: 'string' },
+				permalink: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
 				report: { type: 'string' },
 				config: { type: 'string', default: 'astro.config.mjs' },
@@ -64,6 +71,20 @@ async function main(): Promise<number> {
 		return 2;
 	}
 
+	if (values.permalink !== undefined && !/^https?:\/\/[^/]+/.test(values.permalink)) {
+		console.error(`--permalink "${values.permalink}" is not an address like "https://example.org/:year/:month/:day/:slug/"`);
+		return 2;
+	}
+	let names: Record<string, string> | undefined;
+	if (values.names !== undefined) {
+		const table = readNamesTable(values.names);
+		if (typeof table === 'string') {
+			console.error(table);
+			return 2;
+		}
+		names = table;
+	}
+
 	const timeZone = values['time-zone'] ?? settings.timeZone;
 	try {
 		new Intl.DateTimeFormat('en', { timeZone });
@@ -79,6 +100,8 @@ async function main(): Promise<number> {
 		timeZone,
 		source: values.source?.trim(),
 		editionDate: values.date,
+		names,
+		permalink: values.permalink,
 		wires: (values.wire ?? []).map((wire) => wire.trim()).filter(Boolean),
 		dryRun: values['dry-run'],
 		onResult: progress.update,
@@ -88,6 +111,28 @@ async function main(): Promise<number> {
 	if (values.report) writeFileSync(values.report, `${JSON.stringify(report, null, '\t')}\n`);
 	printSummary(report, values.report);
 	return report.counts.rejected > 0 ? 1 : 0;
+}
+
+/**
+ * Reads a names table: one `id<TAB>name` per line, blank lines and `#` comments ignored. Returns the table, or
+ * a message naming the file and line that is wrong.
+ */
+function readNamesTable(file: string): Record<string, string> | string {
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch (error) {
+		return `--names ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+	}
+	const names: Record<string, string> = Object.create(null) as Record<string, string>;
+	for (const [index, line] of text.split(/\r?\n/).entries()) {
+		if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+		const [id, name, ...rest] = line.split('\t').map((part) => part.trim());
+		if (!id || !name || rest.length > 0) return `--names ${file}, line ${index + 1}: expected an id, a tab and a name, e.g. "mhz\tMichelle Hertzfeld"`;
+		if (id in names) return `--names ${file}, line ${index + 1}: the id "${id}" is already named on an earlier line`;
+		names[id] = name;
+	}
+	return names;
 }
 
 /** A progress bar redrawn in place on a terminal; one plain line per input elsewhere (pipes, CI logs). */

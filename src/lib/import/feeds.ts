@@ -1,12 +1,12 @@
 import { splitNames } from './bylines.ts';
 import { normaliseDate } from './dates.ts';
 import type { ArticleDraft, InputShape } from './draft.ts';
+import { readPlainText } from './html-markdown.ts';
 import type { RawTextContext } from './raw-text.ts';
 import {
 	decodeRawXml,
 	parseXml,
 	readHtmlStory,
-	readPlainText,
 	readXmlAttribute,
 	readXmlChildren,
 	readXmlList,

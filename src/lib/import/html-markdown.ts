@@ -1,4 +1,7 @@
 import type { Root as HastRoot } from 'hast';
+import { toText } from 'hast-util-to-text';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
 import { toMdast } from 'hast-util-to-mdast';
 import type { Root as MdastRoot } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -45,4 +48,15 @@ export function htmlToMarkdown(story: HastRoot): string {
 		return index;
 	});
 	return stringifyMarkdown(tree);
+}
+
+const fragmentParser = unified().use(rehypeParse, { fragment: true });
+
+/** The plain text of an HTML snippet (a title or excerpt that holds `&amp;`, `<em>`), spaces collapsed. */
+export function readPlainText(html: string | undefined): string | undefined {
+	if (html === undefined) return undefined;
+	// Most titles and category names hold no markup or entity: no need to parse them.
+	if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim() || undefined;
+	const text = toText(fragmentParser.parse(html) as HastRoot).replace(/\s+/g, ' ').trim();
+	return text === '' ? undefined : text;
 }

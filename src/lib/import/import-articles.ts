@@ -24,6 +24,10 @@ export interface ImportOptions {
 	source?: string | undefined;
 	/** `--date YYYY-MM-DD`: the day of a batch that is one day's edition, for inputs whose text and path name none. */
 	editionDate?: string | undefined;
+	/** `--names FILE`: author ids (`mhz`) → the names to print in bylines (`Michelle Hertzfeld`). */
+	names?: Record<string, string> | undefined;
+	/** `--permalink TEMPLATE`: where another generator's posts were published (`https://site/:year/:month/:day/:slug/`). */
+	permalink?: string | undefined;
 	/** `--wire NAME`: wires and publishers, beyond the known ones, whose name alone as a credit is the source. */
 	wires?: string[] | undefined;
 	/** Decide everything, write nothing. */
@@ -76,7 +80,7 @@ export async function importArticles(inputs: readonly string[], options: ImportO
 
 	const state: RunState = { ...options, knownSources, articlesDir, holders, texts, taken: new Set(), folders: new Set() };
 	const items = files.map((file): [string, string] => [file, toDisplayPath(file, options.root)]);
-	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, editionDate: options.editionDate, wires: options.wires, knownSources })) {
+	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, editionDate: options.editionDate, names: options.names, permalink: options.permalink, wires: options.wires, knownSources })) {
 		record(settle(prepared, state));
 	}
 

@@ -15,6 +15,13 @@ export interface RawTextContext {
 	source?: string | undefined;
 	/** `--date YYYY-MM-DD`: the day of a batch that is one day's edition, for inputs whose text and path name none. */
 	editionDate?: string | undefined;
+	/** `--names FILE`: author ids (as another generator's posts name them) → the names to print in bylines. */
+	names?: Readonly<Record<string, string>> | undefined;
+	/**
+	 * `--permalink TEMPLATE`: where another generator's posts were published, `https://site/:year/:month/:day/:slug/`;
+	 * gives each post its `url` and resolves its root-relative links against the site.
+	 */
+	permalink?: string | undefined;
 	/** Wires and publishers, beyond the known ones, whose name alone as a credit is the source (`--wire NAME`). */
 	wires?: readonly string[] | undefined;
 	/** True when the body after the headline is Markdown already (a `.md` file without front-matter). */

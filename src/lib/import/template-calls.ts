@@ -8,17 +8,18 @@ export type TranslatedBody = { ok: true; body: string } | { ok: false; reason: s
  * Turns Liquid calls (Jekyll, Eleventy) into the Markdown they stand for: `{% raw %}` keeps its text,
  * comments go, `{{ "/path/" | url }}` becomes the path, `{% image "src" "alt" %}` and the
  * `linked-figure.html` include become images, front-matter variables (`{{ image }}`, `{{ page.excerpt }}`)
- * their values. Anything that needs the generator to run (loops, conditions, other includes) is refused by name.
+ * their values, `{{ "id" | team_link }}` the person's name from the names table. Anything that needs the
+ * generator to run (loops, conditions, other includes) is refused by name.
  * @example translateLiquid('See [us]({{ "/about/" | url }})', {}) // { ok: true, body: 'See [us](/about/)' }
  */
-export function translateLiquid(body: string, data: Record<string, unknown>): TranslatedBody {
+export function translateLiquid(body: string, data: Record<string, unknown>, site: LiquidSite = {}): TranslatedBody {
 	let failure: string | undefined;
 	const pattern =
 		/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{\{-?([\s\S]*?)-?\}\}|\{%-?([\s\S]*?)-?%\}/g;
 	const translated = body.replace(pattern, (call, raw?: string, output?: string, tag?: string) => {
 		if (raw !== undefined) return raw;
 		if (output === undefined && tag === undefined) return '';
-		const result = output !== undefined ? evaluateLiquidOutput(output, data) : evaluateLiquidTag(tag!);
+		const result = output !== undefined ? evaluateLiquidOutput(output, data, site) : evaluateLiquidTag(tag!);
 		if (result === undefined) failure ??= `uses the template call ${shorten(call)}, which needs the blog's own generator; replace it with Markdown`;
 		return result ?? call;
 	});
@@ -74,24 +75,34 @@ export function translateShortcodes(body: string): TranslatedBody {
 	return failure ? { ok: false, reason: failure } : { ok: true, body: translated };
 }
 
-function evaluateLiquidOutput(expression: string, data: Record<string, unknown>): string | undefined {
+/** What a blog's templates knew about the site: where it was published and who its author ids are. */
+export interface LiquidSite {
+	/** The site's address (`https://18f.gsa.gov`), which `{{ site.baseurl }}` and `| url` put before a path. */
+	origin?: string | undefined;
+	/** Author ids → names (`--names`), for `| team_link`. */
+	names?: Readonly<Record<string, string>> | undefined;
+}
+
+function evaluateLiquidOutput(expression: string, data: Record<string, unknown>, site: LiquidSite): string | undefined {
 	const [subject = '', ...filters] = splitOutsideQuotes(expression.trim(), '|');
-	let value = readLiquidValue(subject.trim(), data);
+	let value = readLiquidValue(subject.trim(), data, site);
 	for (const filter of filters) {
 		if (value === undefined) return undefined;
 		const [name = '', argument] = filter.trim().split(/:\s*/, 2) as [string, string | undefined];
-		if (['url', 'relative_url', 'absolute_url', 'team_link', 'strip', 'escape'].includes(name)) continue;
-		if (name === 'team_photo') value = '';
+		if (['url', 'relative_url', 'absolute_url'].includes(name)) value = site.origin && /^\/(?!\/)/.test(value) ? `${site.origin}${value}` : value;
+		else if (name === 'team_link') value = site.names && Object.hasOwn(site.names, value.trim()) ? site.names[value.trim()]! : value;
+		else if (name === 'strip' || name === 'escape') continue;
+		else if (name === 'team_photo') value = '';
 		else if (name === 'embed' && argument) value = link(unquote(argument.trim()) ?? 'Watch the video', value);
 		else return undefined;
 	}
 	return value;
 }
 
-function readLiquidValue(subject: string, data: Record<string, unknown>): string | undefined {
+function readLiquidValue(subject: string, data: Record<string, unknown>, site: LiquidSite): string | undefined {
 	const literal = unquote(subject);
 	if (literal !== undefined) return literal;
-	if (subject === 'site.baseurl') return '';
+	if (subject === 'site.baseurl') return site.origin ?? '';
 	const key = subject.replace(/^page\./, '');
 	if (!/^[\w-]+$/.test(key)) return undefined;
 	const value = data[key];

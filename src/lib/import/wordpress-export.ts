@@ -1,11 +1,11 @@
 import { splitNames } from './bylines.ts';
 import { normaliseDate } from './dates.ts';
 import type { ArticleDraft } from './draft.ts';
+import { readPlainText } from './html-markdown.ts';
 import type { RawTextContext } from './raw-text.ts';
 import {
 	parseXml,
 	readHtmlStory,
-	readPlainText,
 	readXmlAttribute,
 	readXmlChildren,
 	readXmlList,

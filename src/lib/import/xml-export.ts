@@ -135,12 +135,3 @@ export function readHtmlStory(html: string): { markdown: string; dateline?: stri
 	const dateline = lede ? getDatelineField(parseDateline(lede)) : undefined;
 	return { markdown: htmlToMarkdown(story).trim(), ...(dateline ? { dateline } : {}) };
 }
-
-/** The plain text of an HTML snippet (a title or excerpt that holds `&amp;`, `<em>`), spaces collapsed. */
-export function readPlainText(html: string | undefined): string | undefined {
-	if (html === undefined) return undefined;
-	// Most titles and category names hold no markup or entity: no need to parse them.
-	if (!/[<&]/.test(html)) return html.replace(/\s+/g, ' ').trim() || undefined;
-	const text = toText(htmlParser.parse(html) as HastRoot).replace(/\s+/g, ' ').trim();
-	return text === '' ? undefined : text;
-}
