@@ -21,6 +21,8 @@ Options:
   --permalink URL   where another generator's posts were published, e.g.
                     "https://18f.gsa.gov/:year/:month/:day/:slug/": gives each post its url and makes
                     its root-relative links and {{ site.baseurl }} point at that site
+  --link-media      with --permalink: images and embedded players become links to them on the old site
+                    ([Image: alt](https://…)), for an offline archive that has not the image files
   --wire NAME       a wire or publisher whose name alone as a credit ("By NAME") is the source, not a
                     byline; AFP, AP, Reuters, dpa, Xinhua and other known wires need not be given (repeatable)
   --dry-run         decide everything, write nothing
@@ -44,6 +46,7 @@ async function main(): Promise<number> {
 				date: { type: 'string' },
 				names: { type: 'string' },
 				permalink: { type: 'string' },
+				'link-media': { type: 'boolean', default: false },
 				'dry-run': { type: 'boolean', default: false },
 				report: { type: 'string' },
 				config: { type: 'string', default: 'astro.config.mjs' },
@@ -75,6 +78,10 @@ async function main(): Promise<number> {
 		console.error(`--permalink "${values.permalink}" is not an address like "https://example.org/:year/:month/:day/:slug/"`);
 		return 2;
 	}
+	if (values['link-media'] && values.permalink === undefined) {
+		console.error('--link-media needs --permalink, the site the images are on');
+		return 2;
+	}
 	let names: Record<string, string> | undefined;
 	if (values.names !== undefined) {
 		const table = readNamesTable(values.names);
@@ -102,6 +109,7 @@ async function main(): Promise<number> {
 		editionDate: values.date,
 		names,
 		permalink: values.permalink,
+		linkMedia: values['link-media'],
 		wires: (values.wire ?? []).map((wire) => wire.trim()).filter(Boolean),
 		dryRun: values['dry-run'],
 		onResult: progress.update,

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { getPermalink, readGeneratorMarkdown } from '../../src/lib/import/generator-markdown.ts';
+import type { RawTextContext } from '../../src/lib/import/raw-text.ts';
 import { resolveSiteLinks } from '../../src/lib/import/site-links.ts';
 
 const names = { mhz: 'Michelle Hertzfeld', robert: 'Dr. Robert L. Read' };
 const context = { file: 'blog/2014-03-27-uncle-sam.md', timeZone: 'America/New_York', names, permalink: 'https://18f.gsa.gov/:year/:month/:day/:slug/' };
 
-function read(text: string, extra: Partial<typeof context> = {}) {
+function read(text: string, extra: Partial<RawTextContext> = {}) {
 	const result = readGeneratorMarkdown(text, { ...context, ...extra });
 	if (!result.ok) throw new Error(result.reason);
 	return result;
@@ -51,5 +52,26 @@ describe('a blog imported with a names table and its old address', () => {
 		expect(rows.every((line) => /^[^\t]+\t[^\t]+$/.test(line))).toBe(true);
 		expect(rows).toContain('mhz\tMichelle Hertzfeld');
 		expect(new Set(rows.map((line) => line.split('\t')[0])).size).toBe(rows.length);
+	});
+});
+
+describe('--link-media: images and players as links to the old site, for an offline archive', () => {
+	const linked = (body: string) => read(`---\ntitle: Media\n---\n${body}`, { linkMedia: true }).draft.body;
+
+	test.each([
+		['![A chart](/assets/chart.png)', '[Image: A chart](https://18f.gsa.gov/assets/chart.png)\n'],
+		['<img src="assets/team.jpg" alt="The team">', '[Image: The team](https://18f.gsa.gov/assets/team.jpg)\n'],
+		['<p><a href="/hub/"><img src="/hub.png" alt="Hub"></a></p>', '<p><a href="https://18f.gsa.gov/hub/">Image: Hub</a></p>\n'],
+		['<div>Hi<script>alert(1)</script></div>', '<div>Hi</div>\n'],
+		['{{ "https://www.youtube-nocookie.com/embed/abc?start=5" | embed: "Talk: the title" }}', '[Video: Talk: the title](https://www.youtube.com/watch?v=abc&t=5)\n'],
+		['{% image "/assets/a.png" "An image" %}', '[Image: An image](https://18f.gsa.gov/assets/a.png)\n'],
+		['{% include "linked-figure.html" image: "/a.png", alt: "A", caption: "The caption", url: "/x/" %}', '[Image: A](https://18f.gsa.gov/a.png)\n\n[The caption](https://18f.gsa.gov/x/)\n'],
+		['Shown as code: {% raw %}{{ page.title }}{% endraw %}.', 'Shown as code: `{{ page.title }}`.\n'],
+	])('%j becomes %j', (body, expected) => {
+		expect(linked(body)).toBe(expected);
+	});
+
+	test('a post whose raw blocks show braces ({% raw %}{{{% endraw %}) is still read as Liquid, not as a Hugo shortcode', () => {
+		expect(linked('Replace `{% raw %}{{{% endraw %} this }}` and see [2016]({{ "/2016/x/" | url }}).')).toBe('Replace `{{ this }}` and see [2016](https://18f.gsa.gov/2016/x/).\n');
 	});
 });

@@ -5,6 +5,7 @@ import { findDateInPath, normaliseDate } from './dates.ts';
 import type { ArticleDraft, ReadResult } from './draft.ts';
 import { readPlainText } from './html-markdown.ts';
 import type { RawTextContext } from './raw-text.ts';
+import { linkMedia, type MediaLink } from './media-links.ts';
 import { resolveSiteLinks } from './site-links.ts';
 import { translateGoTemplate, translateLiquid, translateShortcodes, type LiquidSite, type TranslatedBody } from './template-calls.ts';
 
@@ -49,7 +50,8 @@ export function readGeneratorMarkdown(text: string, context: RawTextContext): Re
 	}
 
 	const origin = context.permalink ? new URL(context.permalink.replace(/:\w+/g, 'x')).origin : undefined;
-	const translated = translateBody(body, data, syntax, { origin, names: context.names });
+	const media: MediaLink[] | undefined = context.linkMedia && origin ? [] : undefined;
+	const translated = translateBody(body, data, syntax, { origin, names: context.names, media });
 	if (!translated.ok) return { ok: false, shape: 'generator-markdown', reason: translated.reason };
 
 	const dateValue = data.date ?? data.pubDate ?? data.published ?? data.publishDate ?? data.created;
@@ -80,7 +82,7 @@ export function readGeneratorMarkdown(text: string, context: RawTextContext): Re
 			readText(data.original_url) ??
 			(context.permalink && day ? getPermalink(context.permalink, day, context.file, readText(data.permalink)) : undefined),
 		draft: data.draft === true || data.published === false ? true : undefined,
-		body: `${(origin ? resolveSiteLinks(translated.body, origin) : translated.body).replace(/^\s*\n/, '').trimEnd()}\n`,
+		body: media && origin ? `${linkMedia(translated.body, media, origin).trim()}\n` : `${(origin ? resolveSiteLinks(translated.body, origin) : translated.body).replace(/^\s*\n/, '').trimEnd()}\n`,
 	};
 	const leftOut = Object.keys(data).filter((key) => !KNOWN_KEYS.has(key) && !(key === 'permalink' && context.permalink));
 	return { ok: true, shape: 'generator-markdown', draft, leftOut };
@@ -134,7 +136,9 @@ function indentQuotedContinuations(source: string): string {
 function translateBody(body: string, data: Record<string, unknown>, syntax: 'yaml' | 'toml', site: LiquidSite): TranslatedBody {
 	// The Go blog runs a post through Go's text/template only when it says `template: true`.
 	if (typeof data.template === 'boolean') return data.template ? translateGoTemplate(body) : { ok: true, body };
-	if (syntax === 'yaml' && /\{[{%]/.test(body) && !/\{\{[<%]/.test(body)) return translateLiquid(body, data, site);
+	// `{% raw %}{{{% endraw %}` shows braces in a Liquid post; it is not a Hugo shortcode's `{{%`.
+	const withoutRaw = body.replace(/\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g, '');
+	if (syntax === 'yaml' && /\{[{%]/.test(body) && !/\{\{[<%]/.test(withoutRaw)) return translateLiquid(body, data, site);
 	return translateShortcodes(body);
 }
 

@@ -28,6 +28,8 @@ export interface ImportOptions {
 	names?: Record<string, string> | undefined;
 	/** `--permalink TEMPLATE`: where another generator's posts were published (`https://site/:year/:month/:day/:slug/`). */
 	permalink?: string | undefined;
+	/** `--link-media`: with `permalink`, images and embedded players become links to them on the old site. */
+	linkMedia?: boolean | undefined;
 	/** `--wire NAME`: wires and publishers, beyond the known ones, whose name alone as a credit is the source. */
 	wires?: string[] | undefined;
 	/** Decide everything, write nothing. */
@@ -80,7 +82,7 @@ export async function importArticles(inputs: readonly string[], options: ImportO
 
 	const state: RunState = { ...options, knownSources, articlesDir, holders, texts, taken: new Set(), folders: new Set() };
 	const items = files.map((file): [string, string] => [file, toDisplayPath(file, options.root)]);
-	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, editionDate: options.editionDate, names: options.names, permalink: options.permalink, wires: options.wires, knownSources })) {
+	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, editionDate: options.editionDate, names: options.names, permalink: options.permalink, linkMedia: options.linkMedia, wires: options.wires, knownSources })) {
 		record(settle(prepared, state));
 	}
 

@@ -19,6 +19,8 @@ export interface PrepareSettings {
 	names?: Record<string, string> | undefined;
 	/** `--permalink TEMPLATE`: where another generator's posts were published. */
 	permalink?: string | undefined;
+	/** `--link-media`: images and players become links to them on the old site. */
+	linkMedia?: boolean | undefined;
 	/** `--wire NAME`: wires and publishers, beyond the known ones, whose name alone as a credit is the source. */
 	wires?: string[] | undefined;
 	/** Sources already in the archive, whose spelling a differently spelt source joins. */
@@ -54,7 +56,7 @@ export function prepareInput(file: string, input: string, settings: PrepareSetti
 	const detected = detectShape(file, text);
 	if (!detected.ok) return [{ ok: false, input, encoding, reason: detected.reason }];
 	const shape = detected.shape;
-	const context: RawTextContext = { file: input, timeZone: settings.timeZone, source: settings.source, editionDate: settings.editionDate, names: settings.names, permalink: settings.permalink, wires: settings.wires, markdownBody: detected.markdownBody };
+	const context: RawTextContext = { file: input, timeZone: settings.timeZone, source: settings.source, editionDate: settings.editionDate, names: settings.names, permalink: settings.permalink, linkMedia: settings.linkMedia, wires: settings.wires, markdownBody: detected.markdownBody };
 	if (shape === 'wordpress-export' || shape === 'rss-feed' || shape === 'atom-feed') {
 		const read = shape === 'wordpress-export' ? readWordPressExport(text, context) : shape === 'rss-feed' ? readRssFeed(text, context) : readAtomFeed(text, context);
 		if (!read.ok) return [{ ok: false, input, shape, encoding, reason: read.reason }];

@@ -22,6 +22,11 @@ export interface RawTextContext {
 	 * gives each post its `url` and resolves its root-relative links against the site.
 	 */
 	permalink?: string | undefined;
+	/**
+	 * `--link-media`: with `permalink`, a post's images and embedded players become links to them on its old site
+	 * (`[Image: alt](https://site/a.png)`), for an archive that works offline and has not the image files.
+	 */
+	linkMedia?: boolean | undefined;
 	/** Wires and publishers, beyond the known ones, whose name alone as a credit is the source (`--wire NAME`). */
 	wires?: readonly string[] | undefined;
 	/** True when the body after the headline is Markdown already (a `.md` file without front-matter). */

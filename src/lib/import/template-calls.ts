@@ -1,5 +1,15 @@
 import type { PhrasingContent } from 'mdast';
 import { stringifyMarkdown } from './markdown-text.ts';
+import {
+	addMediaPlaceholder,
+	createMediaLink,
+	escapeMarkdownText,
+	toAbsoluteUrl,
+	toMarkdownDestination,
+	toPlainText,
+	toWatchUrl,
+	type MediaLink,
+} from './media-links.ts';
 
 /** A body with its generator's template calls turned into Markdown, or the call that could not be. */
 export type TranslatedBody = { ok: true; body: string } | { ok: false; reason: string };
@@ -19,7 +29,7 @@ export function translateLiquid(body: string, data: Record<string, unknown>, sit
 	const translated = body.replace(pattern, (call, raw?: string, output?: string, tag?: string) => {
 		if (raw !== undefined) return raw;
 		if (output === undefined && tag === undefined) return '';
-		const result = output !== undefined ? evaluateLiquidOutput(output, data, site) : evaluateLiquidTag(tag!);
+		const result = output !== undefined ? evaluateLiquidOutput(output, data, site) : site.media && site.origin ? evaluateMediaTag(tag!, site.origin, site.media) : evaluateLiquidTag(tag!);
 		if (result === undefined) failure ??= `uses the template call ${shorten(call)}, which needs the blog's own generator; replace it with Markdown`;
 		return result ?? call;
 	});
@@ -81,6 +91,11 @@ export interface LiquidSite {
 	origin?: string | undefined;
 	/** Author ids → names (`--names`), for `| team_link`. */
 	names?: Readonly<Record<string, string>> | undefined;
+	/**
+	 * `--link-media`: images and players become placeholders collected here, which `linkMedia()` turns into
+	 * links once it knows whether each stands in Markdown or HTML. Needs `origin`.
+	 */
+	media?: MediaLink[] | undefined;
 }
 
 function evaluateLiquidOutput(expression: string, data: Record<string, unknown>, site: LiquidSite): string | undefined {
@@ -88,11 +103,13 @@ function evaluateLiquidOutput(expression: string, data: Record<string, unknown>,
 	let value = readLiquidValue(subject.trim(), data, site);
 	for (const filter of filters) {
 		if (value === undefined) return undefined;
-		const [name = '', argument] = filter.trim().split(/:\s*/, 2) as [string, string | undefined];
-		if (['url', 'relative_url', 'absolute_url'].includes(name)) value = site.origin && /^\/(?!\/)/.test(value) ? `${site.origin}${value}` : value;
+		// Only the first colon ends the filter's name: `embed: "Talk: the title"`.
+		const [, name = '', argument] = /^([^:]*)(?::\s*([\s\S]*))?$/.exec(filter.trim()) ?? [];
+		if (['url', 'relative_url', 'absolute_url'].includes(name)) value = site.origin ? (site.media ? toAbsoluteUrl(value, site.origin) : /^\/(?!\/)/.test(value) ? `${site.origin}${value}` : value) : value;
 		else if (name === 'team_link') value = site.names && Object.hasOwn(site.names, value.trim()) ? site.names[value.trim()]! : value;
 		else if (name === 'strip' || name === 'escape') continue;
 		else if (name === 'team_photo') value = '';
+		else if (name === 'embed' && argument && site.media && site.origin) value = addMediaPlaceholder(site.media, createMediaLink('Video', unquote(argument.trim()) ?? '', toWatchUrl(value, site.origin)));
 		else if (name === 'embed' && argument) value = link(unquote(argument.trim()) ?? 'Watch the video', value);
 		else return undefined;
 	}
@@ -124,6 +141,27 @@ function evaluateLiquidTag(tag: string): string | undefined {
 		const figure = image(named.image, named.alt ?? '');
 		return named.caption ? `${figure}\n\n${plainText(named.caption)}` : figure;
 	}
+	return undefined;
+}
+
+/**
+ * `{% image %}`, `{% image_with_class %}` and the `linked-figure.html` include as the links an offline archive
+ * keeps (see `linkMedia`): the image a placeholder, a figure's caption text, linked when the figure was.
+ */
+function evaluateMediaTag(tag: string, origin: string, media: MediaLink[]): string | undefined {
+	const include = /^\s*include\s+"linked-figure\.html"\s*,?([\s\S]*?)\s*$/.exec(tag);
+	if (include) {
+		const params = Object.fromEntries([...include[1]!.matchAll(/(\w+):\s*"([\s\S]*?)"\s*(?=,|\n|$|\w+:)/g)].map((match) => [match[1]!, match[2]!]));
+		if (!params.image) return undefined;
+		const figure = addMediaPlaceholder(media, createMediaLink('Image', toPlainText(params.alt ?? ''), toAbsoluteUrl(params.image, origin)));
+		if (!params.caption && !params.url) return figure;
+		const caption = escapeMarkdownText(toPlainText(params.caption ?? params.url!));
+		return `${figure}\n\n${params.url ? `[${caption}](${toMarkdownDestination(toAbsoluteUrl(params.url, origin))})` : caption}`;
+	}
+	const withClass = /^\s*image_with_class\s+"([^"]*)"\s*,?\s*"[^"]*"(?:\s*,?\s*"([\s\S]*?)")?\s*$/.exec(tag);
+	const plain = /^\s*image\s+"([^"]*)"(?:\s*,?\s*"([\s\S]*?)")?\s*$/.exec(tag);
+	const found = withClass ?? plain;
+	if (found) return addMediaPlaceholder(media, createMediaLink('Image', toPlainText(found[2] ?? ''), toAbsoluteUrl(found[1]!, origin)));
 	return undefined;
 }
 
