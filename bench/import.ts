@@ -3,9 +3,12 @@
  * made from the shared corpora, imported into an empty archive, then imported again (everything already
  * present). Compared, in the same run, with a naive loop that only reads each file, splits it with gray-matter
  * and writes it out — no detection, validation, address check or atomic write.
+ * Then a generated WordPress export of 5,000 posts (with pages, attachments and drafts among them), imported
+ * twice, against parsing the same XML alone in the same run.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import matter from 'gray-matter';
 import { importArticles } from '../src/lib/import/import-articles.ts';
 
@@ -13,6 +16,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CORPORA = path.resolve(ROOT, '../shared/corpora');
 const WORK = path.join(ROOT, 'bench', '.work', 'import');
 const COUNT = Number(process.env.BENCH_IMPORTS ?? 10_000);
+const WXR_POSTS = Number(process.env.BENCH_WXR_POSTS ?? 5_000);
 
 /** One input file to generate: its name and text. */
 interface Input {
@@ -128,6 +132,76 @@ export async function run(): Promise<void> {
 	console.log(`| import into an empty archive | ${inputs.length} | ${firstSeconds.toFixed(1)} | ${perSecond(inputs.length, firstSeconds)} | ${first.counts.imported} imported, ${first.counts.present} present, ${first.counts.rejected} rejected |`);
 	console.log(`| the same import again | ${inputs.length} | ${secondSeconds.toFixed(1)} | ${perSecond(inputs.length, secondSeconds)} | ${second.counts.imported} imported, ${second.counts.present} present, ${second.counts.rejected} rejected |`);
 	console.log(`target: 10,000 inputs in under 20 s — ${firstSeconds < 20 ? 'met' : 'NOT met'} (${firstSeconds.toFixed(1)} s); per input ${((firstSeconds / inputs.length) * 1000).toFixed(2)} ms against ${((baselineSeconds / markdownFiles.length) * 1000).toFixed(2)} ms for the naive loop`);
+	for (const group of first.reasons.slice(0, 5)) console.log(`rejected ${group.count} × ${group.reason}`);
+	await runWordPressExport();
+}
+
+/**
+ * A WordPress export of `WXR_POSTS` posts made from the Reuters stories (each copy redated and signed so it is
+ * its own story), with a page, an attachment and a draft every 50 posts, as a real export mixes them.
+ */
+function makeWordPressExport(): { xml: string; posts: number; others: number } {
+	const reuters = path.join(CORPORA, 'reuters-seed-format');
+	const stories = readdirSync(reuters).filter((file) => file.endsWith('.txt')).sort().map((name) => readFileSync(path.join(reuters, name), 'utf8'));
+	const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+	const cdata = (text: string) => `<![CDATA[${text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+	const items: string[] = [];
+	let others = 0;
+	for (let index = 0; index < WXR_POSTS; index++) {
+		const [header = '', ...paragraphs] = stories[index % stories.length]!.split('\n\n');
+		const copy = Math.floor(index / stories.length);
+		const day = /date (\d{4})-(\d{2}-\d{2})/.exec(header);
+		const date = `${Number(day?.[1] ?? 1987) + copy}-${day?.[2] ?? '03-02'} 09:${String(index % 60).padStart(2, '0')}:00`;
+		const gmt = date.replace(' 09:', ' 14:');
+		const body = [...paragraphs.filter(Boolean).map((paragraph) => escape(paragraph)), `Posted ${index}.`].join('\n\n');
+		const status = index % 50 === 7 ? 'draft' : 'publish';
+		items.push(`<item><title>${cdata(`${index} ${paragraphs[0]?.slice(0, 60) ?? 'Story'}`)}</title><link>https://bench.example/?p=${index}</link><dc:creator>${cdata(`author${index % 20}`)}</dc:creator>
+<content:encoded>${cdata(body)}</content:encoded><excerpt:encoded>${cdata('')}</excerpt:encoded><wp:post_id>${index + 1}</wp:post_id><wp:post_date>${cdata(date)}</wp:post_date><wp:post_date_gmt>${cdata(gmt)}</wp:post_date_gmt>
+<wp:status>${cdata(status)}</wp:status><wp:post_type>${cdata('post')}</wp:post_type><wp:post_password>${cdata('')}</wp:post_password><category domain="category" nicename="markets">${cdata('Markets')}</category><category domain="post_tag" nicename="wire">${cdata('Wire')}</category></item>`);
+		if (index % 50 === 0) {
+			items.push(`<item><title>Page ${index}</title><wp:post_id>${100_000 + index}</wp:post_id><wp:status>publish</wp:status><wp:post_type>page</wp:post_type><content:encoded>${cdata('<p>About us.</p>')}</content:encoded></item>`);
+			items.push(`<item><title>photo-${index}</title><wp:post_id>${200_000 + index}</wp:post_id><wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type></item>`);
+			others += 2;
+		}
+	}
+	const authors = Array.from({ length: 20 }, (_, index) => `<wp:author><wp:author_login>${cdata(`author${index}`)}</wp:author_login><wp:author_display_name>${cdata(`Writer Number${index}`)}</wp:author_display_name></wp:author>`).join('\n');
+	const xml = `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Bench Wire</title><language>en-US</language><wp:wxr_version>1.2</wp:wxr_version>
+${authors}
+${items.join('\n')}
+</channel></rss>
+`;
+	return { xml, posts: WXR_POSTS, others };
+}
+
+async function runWordPressExport(): Promise<void> {
+	const work = path.join(WORK, 'wordpress');
+	rmSync(work, { recursive: true, force: true });
+	mkdirSync(work, { recursive: true });
+	const { xml, posts, others } = makeWordPressExport();
+	const file = path.join(work, 'export.xml');
+	writeFileSync(file, xml);
+	console.log(`\nWordPress export: ${posts} posts and ${others} pages and attachments, ${(xml.length / 1e6).toFixed(1)} MB`);
+
+	let started = performance.now();
+	new XMLParser({ ignoreAttributes: false }).parse(readFileSync(file, 'utf8'));
+	const parseSeconds = (performance.now() - started) / 1000;
+
+	const options = { root: work, content: 'content', timeZone: 'America/New_York' };
+	started = performance.now();
+	const first = await importArticles([file], options);
+	const firstSeconds = (performance.now() - started) / 1000;
+	started = performance.now();
+	const second = await importArticles([file], options);
+	const secondSeconds = (performance.now() - started) / 1000;
+
+	const outcome = (counts: typeof first.counts) => `${counts.imported} imported, ${counts.present} present, ${counts.rejected} rejected, ${counts.skipped ?? 0} skipped`;
+	console.log('| run | posts | seconds | posts/s | outcome |');
+	console.log('|---|---:|---:|---:|---|');
+	console.log(`| baseline: parse the XML only | ${posts} | ${parseSeconds.toFixed(1)} | ${Math.round(posts / parseSeconds)} | nothing written |`);
+	console.log(`| import the export into an empty archive | ${posts} | ${firstSeconds.toFixed(1)} | ${Math.round(posts / firstSeconds)} | ${outcome(first.counts)} |`);
+	console.log(`| the same import again | ${posts} | ${secondSeconds.toFixed(1)} | ${Math.round(posts / secondSeconds)} | ${outcome(second.counts)} |`);
 	for (const group of first.reasons.slice(0, 5)) console.log(`rejected ${group.count} × ${group.reason}`);
 }
 

@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { CORE_SCHEMA, dump, load } from 'js-yaml';
 
 /** Largest front-matter block accepted, in characters; real articles stay far below it. */
 export const MAX_FRONT_MATTER_LENGTH = 64 * 1024;
@@ -93,4 +93,15 @@ export function splitFrontMatter(source: string): SplitArticle {
 		},
 	});
 	return { data: parsed.data as Record<string, unknown>, body: parsed.content };
+}
+
+/**
+ * Writes an article file — YAML front-matter between `---` lines, then the body — with the YAML library and
+ * version that `loadSafeYaml` reads it with, so what is written reads back the same. One line per value
+ * (`lineWidth: -1`), so a long summary is never folded; strings YAML would read as dates, numbers or booleans
+ * are quoted (`date: '2025-07-24'`).
+ * @example stringifyFrontMatter({ title: 'Hi', date: '2025-07-24' }, 'Text.\n') // "---\ntitle: Hi\ndate: '2025-07-24'\n---\nText.\n"
+ */
+export function stringifyFrontMatter(data: Record<string, unknown>, body: string): string {
+	return `---\n${dump(data, { lineWidth: -1 })}---\n${body.endsWith('\n') ? body : `${body}\n`}`;
 }

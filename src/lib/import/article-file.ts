@@ -1,6 +1,6 @@
-import matter from 'gray-matter';
 import { assignAddresses } from '../article-address.ts';
 import { ArticleSchema } from '../article-schema.ts';
+import { stringifyFrontMatter } from '../front-matter.ts';
 import { parseArticle, formatProblem } from '../parse-article.ts';
 import { slugify } from '../slug.ts';
 import { normaliseSourceName, sameSource } from './bylines.ts';
@@ -8,7 +8,7 @@ import type { ArticleDraft } from './draft.ts';
 
 /** A draft turned into the exact text of an article file, with the address the site will give it. */
 export interface ArticleFile {
-	/** The file's full text: YAML front-matter written by gray-matter, then the Markdown body. */
+	/** The file's full text: YAML front-matter written by `stringifyFrontMatter` (js-yaml, as the site reads it), then the Markdown body. */
 	text: string;
 	body: string;
 	/** Collection id, `1987/03/26/slug`. */
@@ -30,18 +30,22 @@ export interface ArticleFileOptions {
 	knownSources?: readonly string[] | undefined;
 }
 
+/** Why an input without any date is rejected; the summary counts these and says what to pass. */
+export const NO_DATE_REASON =
+	'no publication date: none in the text or front-matter, and none in the path (2005-02-27-story.txt, 2005/02/27/story.txt, 19870302-story.txt); pass --date YYYY-MM-DD if the batch is one day\'s edition';
+
 const OPTIONAL_FIELDS = ['updated', 'dateline', 'summary', 'section', 'lang', 'url'] as const;
 
 /**
  * Turns a draft into an article file: fills in and checks the required fields (a missing headline, date or
  * source is a reason, never a guess), drops optional values the schema refuses (noting them), writes the
- * front-matter with gray-matter (dates as quoted strings) and checks the result with `parseArticle` — the
+ * front-matter with the YAML library the site reads it with (dates as quoted strings) and checks the result with `parseArticle` — the
  * same code the site runs — so no file is written that the build would refuse.
  */
 export function createArticleFile(draft: ArticleDraft, options: ArticleFileOptions): { ok: true; file: ArticleFile } | { ok: false; reason: string } {
 	if (!draft.title) return { ok: false, reason: 'no headline: the input has no title and no text to write one from' };
 	if (!draft.date) {
-		return { ok: false, reason: 'no publication date: none in the text or front-matter, and none in the file name (e.g. 2025-07-24-story.md)' };
+		return { ok: false, reason: NO_DATE_REASON };
 	}
 	const source = chooseSource(draft.source, options);
 	if (!source) return { ok: false, reason: 'no source: the input names no publisher; pass --source NAME' };
@@ -73,9 +77,7 @@ export function createArticleFile(draft: ArticleDraft, options: ArticleFileOptio
 		...(optional.url ? { url: optional.url } : {}),
 		...(draft.draft ? { draft: true } : {}),
 	};
-	const body = draft.body.endsWith('\n') ? draft.body : `${draft.body}\n`;
-	// lineWidth -1: one line per value, so a long summary is never folded and diffs stay readable.
-	const text = matter.stringify(body, data, { lineWidth: -1 } as never);
+	const text = stringifyFrontMatter(data, draft.body);
 
 	const checked = parseArticle(text, 'imported.md');
 	if (!checked.ok) return { ok: false, reason: `the archive would refuse it: ${checked.problems.map((problem) => formatProblem(problem).replace(/^imported\.md: /, '')).join('; ')}` };

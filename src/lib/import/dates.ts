@@ -6,7 +6,8 @@ const LOOSE_FORMATS = ['YYYY/MM/DD', 'MMMM D, YYYY', 'MMM D, YYYY', 'D MMMM YYYY
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** RFC 2822, as feeds and some pages write it: `Thu, 26 Mar 1987 10:00:00 +0200`. */
-const RFC_2822_PATTERN = /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|UT|Z|[+-]\d{4})$/i;
+// The offset may already be written `+00:00`: `padIsoParts` pads every trailing offset.
+const RFC_2822_PATTERN = /^(?:[a-z]{3},\s*)?(\d{1,2})\s+([a-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*(GMT|UTC|UT|Z|[+-]\d{2}:?\d{2})$/i;
 
 const ISO_PATTERN =
 	/^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i;
@@ -32,7 +33,7 @@ export function normaliseDate(value: unknown, timeZone: string): string | undefi
 		const [, day, monthName, year, hour, minute, second = '00', zone] = rfc;
 		const month = MONTHS.indexOf(monthName!.toLowerCase()) + 1;
 		if (month === 0) return undefined;
-		const offset = /^[+-]/.test(zone!) ? zone! : '+0000';
+		const offset = /^[+-]/.test(zone!) ? zone!.replace(':', '') : '+0000';
 		return normaliseDate(`${year}-${String(month).padStart(2, '0')}-${day!.padStart(2, '0')}T${hour}:${minute}:${second}${offset}`, timeZone);
 	}
 	// AP style abbreviates months with a period ("Sept. 3, 2020"); dayjs knows "Sep 3, 2020".
@@ -46,13 +47,18 @@ export function normaliseDate(value: unknown, timeZone: string): string | undefi
 }
 
 /**
- * A publication day found in a file's path the way Jekyll (`2014-03-19-title.md`), Hugo and Zola
- * (`2025/06/26/slug`) put it there; undefined when the path names none.
+ * A publication day found in a file's path the way generators and digitised back issues put it there:
+ * Jekyll (`2014-03-19-title.md`), a day's folder (`2005-02-27/story.txt`), Hugo and Zola or an edition's
+ * folders (`2005/02/27/story.txt`), or eight digits (`19870302-story.txt`, `19870302/`); undefined when the
+ * path names no real day.
  * @example findDateInPath('blog/2025/06/26/Rust-1.88.0') // '2025-06-26'
+ * @example findDateInPath('scans/19870302-page1.txt') // '1987-03-02'
  */
 export function findDateInPath(path: string): string | undefined {
 	const match =
-		/(?:^|[/\\])(\d{4})-(\d{2})-(\d{2})(?=[-_./\\]|$)/.exec(path) ?? /(?:^|[/\\])(\d{4})[/\\](\d{2})[/\\](\d{2})(?=[/\\]|$)/.exec(path);
+		/(?:^|[/\\])(\d{4})-(\d{2})-(\d{2})(?=[-_./\\]|$)/.exec(path) ??
+		/(?:^|[/\\])(\d{4})[/\\](\d{2})[/\\](\d{2})(?=[-_./\\]|$)/.exec(path) ??
+		/(?:^|[/\\])(1[6-9]\d{2}|2[01]\d{2})(\d{2})(\d{2})(?=[-_./\\]|$)/.exec(path);
 	if (!match) return undefined;
 	const day = `${match[1]}-${match[2]}-${match[3]}`;
 	return isArticleDate(day) ? day : undefined;

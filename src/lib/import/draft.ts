@@ -25,7 +25,7 @@ export interface ArticleDraft {
 }
 
 /** The input shapes the import tool recognises. */
-export type InputShape = 'wire-text' | 'headline-first' | 'generator-markdown' | 'web-page';
+export type InputShape = 'wire-text' | 'headline-first' | 'generator-markdown' | 'web-page' | 'wordpress-export' | 'rss-feed' | 'atom-feed';
 
 /** The outcome of reading one input: a draft, or the reason it cannot become an article. */
 export type ReadResult = { ok: true; shape: InputShape; draft: ArticleDraft } | { ok: false; shape?: InputShape; reason: string };

@@ -10,5 +10,5 @@ interface Batch {
 }
 
 parentPort!.on('message', ({ id, items, settings }: Batch) => {
-	parentPort!.postMessage({ id, results: items.map(([file, input]) => prepareInput(file, input, settings)) });
+	parentPort!.postMessage({ id, results: items.flatMap(([file, input]) => prepareInput(file, input, settings)) });
 });

@@ -15,7 +15,7 @@ const BATCH_SIZE = 25;
 export async function* prepareInputs(items: readonly [file: string, input: string][], settings: PrepareSettings): AsyncGenerator<PreparedInput> {
 	const threads = Math.min(availableParallelism(), 8);
 	if (items.length < PARALLEL_FROM || threads < 2) {
-		for (const [file, input] of items) yield prepareInput(file, input, settings);
+		for (const [file, input] of items) yield* prepareInput(file, input, settings);
 		return;
 	}
 	const batches: [string, string][][] = [];

@@ -13,6 +13,22 @@ export interface RawTextContext {
 	timeZone: string;
 	/** The source given with `--source`, used when the text names none. */
 	source?: string | undefined;
+	/** `--date YYYY-MM-DD`: the day of a batch that is one day's edition, for inputs whose text and path name none. */
+	editionDate?: string | undefined;
+	/** `--names FILE`: author ids (as another generator's posts name them) → the names to print in bylines. */
+	names?: Readonly<Record<string, string>> | undefined;
+	/**
+	 * `--permalink TEMPLATE`: where another generator's posts were published, `https://site/:year/:month/:day/:slug/`;
+	 * gives each post its `url` and resolves its root-relative links against the site.
+	 */
+	permalink?: string | undefined;
+	/**
+	 * `--link-media`: with `permalink`, a post's images and embedded players become links to them on its old site
+	 * (`[Image: alt](https://site/a.png)`), for an archive that works offline and has not the image files.
+	 */
+	linkMedia?: boolean | undefined;
+	/** Wires and publishers, beyond the known ones, whose name alone as a credit is the source (`--wire NAME`). */
+	wires?: readonly string[] | undefined;
 	/** True when the body after the headline is Markdown already (a `.md` file without front-matter). */
 	markdownBody?: boolean | undefined;
 }
@@ -36,8 +52,8 @@ export function readWireText(text: string, context: RawTextContext): ReadResult 
 	const date = normaliseDate(match[1], context.timeZone);
 	if (!date) return { ok: false, shape: 'wire-text', reason: `the header's date "${match[1]}" is not a real day` };
 	const credit = match[2] ?? '';
-	const { bylines, source } = /^by\b/i.test(credit)
-		? parseBylineCredit(credit, context.source)
+	const { bylines, source } = /^by\b/i.test(credit) || credit.includes(',')
+		? parseBylineCredit(credit, context.source, context.wires)
 		: { bylines: [], source: credit.trim() || undefined };
 
 	const paragraphs = splitParagraphs(rest.join('\n'));
@@ -93,7 +109,7 @@ export function readHeadlineFirst(text: string, context: RawTextContext): ReadRe
 	const lede = parseDateline(paragraphs[0]!);
 	const draft: ArticleDraft = {
 		title: headline.replace(/\s+/g, ' '),
-		date: date ?? findDateInPath(context.file),
+		date: date ?? findDateInPath(context.file) ?? context.editionDate,
 		bylines,
 		source: source ?? lede.credit ?? context.source,
 		dateline: getDatelineField(lede),
@@ -119,7 +135,7 @@ function takeTitleLine(paragraphs: string[]): string | undefined {
 function readMetaLine(part: string, context: RawTextContext): { date?: string; bylines?: string[]; source?: string } | undefined {
 	const line = part.trim().replace(/^(published|posted|updated|date)[:\s]+/i, '');
 	if (/^by\b/i.test(line)) {
-		const credit = parseBylineCredit(line, context.source);
+		const credit = parseBylineCredit(line, context.source, context.wires);
 		return credit.source === undefined ? { bylines: credit.bylines } : { bylines: credit.bylines, source: credit.source };
 	}
 	const date = normaliseDate(line, context.timeZone);

@@ -1,5 +1,15 @@
 import type { PhrasingContent } from 'mdast';
 import { stringifyMarkdown } from './markdown-text.ts';
+import {
+	addMediaPlaceholder,
+	createMediaLink,
+	escapeMarkdownText,
+	toAbsoluteUrl,
+	toMarkdownDestination,
+	toPlainText,
+	toWatchUrl,
+	type MediaLink,
+} from './media-links.ts';
 
 /** A body with its generator's template calls turned into Markdown, or the call that could not be. */
 export type TranslatedBody = { ok: true; body: string } | { ok: false; reason: string };
@@ -8,17 +18,18 @@ export type TranslatedBody = { ok: true; body: string } | { ok: false; reason: s
  * Turns Liquid calls (Jekyll, Eleventy) into the Markdown they stand for: `{% raw %}` keeps its text,
  * comments go, `{{ "/path/" | url }}` becomes the path, `{% image "src" "alt" %}` and the
  * `linked-figure.html` include become images, front-matter variables (`{{ image }}`, `{{ page.excerpt }}`)
- * their values. Anything that needs the generator to run (loops, conditions, other includes) is refused by name.
+ * their values, `{{ "id" | team_link }}` the person's name from the names table. Anything that needs the
+ * generator to run (loops, conditions, other includes) is refused by name.
  * @example translateLiquid('See [us]({{ "/about/" | url }})', {}) // { ok: true, body: 'See [us](/about/)' }
  */
-export function translateLiquid(body: string, data: Record<string, unknown>): TranslatedBody {
+export function translateLiquid(body: string, data: Record<string, unknown>, site: LiquidSite = {}): TranslatedBody {
 	let failure: string | undefined;
 	const pattern =
 		/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{\{-?([\s\S]*?)-?\}\}|\{%-?([\s\S]*?)-?%\}/g;
 	const translated = body.replace(pattern, (call, raw?: string, output?: string, tag?: string) => {
 		if (raw !== undefined) return raw;
 		if (output === undefined && tag === undefined) return '';
-		const result = output !== undefined ? evaluateLiquidOutput(output, data) : evaluateLiquidTag(tag!);
+		const result = output !== undefined ? evaluateLiquidOutput(output, data, site) : site.media && site.origin ? evaluateMediaTag(tag!, site.origin, site.media) : evaluateLiquidTag(tag!);
 		if (result === undefined) failure ??= `uses the template call ${shorten(call)}, which needs the blog's own generator; replace it with Markdown`;
 		return result ?? call;
 	});
@@ -74,24 +85,41 @@ export function translateShortcodes(body: string): TranslatedBody {
 	return failure ? { ok: false, reason: failure } : { ok: true, body: translated };
 }
 
-function evaluateLiquidOutput(expression: string, data: Record<string, unknown>): string | undefined {
+/** What a blog's templates knew about the site: where it was published and who its author ids are. */
+export interface LiquidSite {
+	/** The site's address (`https://18f.gsa.gov`), which `{{ site.baseurl }}` and `| url` put before a path. */
+	origin?: string | undefined;
+	/** Author ids → names (`--names`), for `| team_link`. */
+	names?: Readonly<Record<string, string>> | undefined;
+	/**
+	 * `--link-media`: images and players become placeholders collected here, which `linkMedia()` turns into
+	 * links once it knows whether each stands in Markdown or HTML. Needs `origin`.
+	 */
+	media?: MediaLink[] | undefined;
+}
+
+function evaluateLiquidOutput(expression: string, data: Record<string, unknown>, site: LiquidSite): string | undefined {
 	const [subject = '', ...filters] = splitOutsideQuotes(expression.trim(), '|');
-	let value = readLiquidValue(subject.trim(), data);
+	let value = readLiquidValue(subject.trim(), data, site);
 	for (const filter of filters) {
 		if (value === undefined) return undefined;
-		const [name = '', argument] = filter.trim().split(/:\s*/, 2) as [string, string | undefined];
-		if (['url', 'relative_url', 'absolute_url', 'team_link', 'strip', 'escape'].includes(name)) continue;
-		if (name === 'team_photo') value = '';
+		// Only the first colon ends the filter's name: `embed: "Talk: the title"`.
+		const [, name = '', argument] = /^([^:]*)(?::\s*([\s\S]*))?$/.exec(filter.trim()) ?? [];
+		if (['url', 'relative_url', 'absolute_url'].includes(name)) value = site.origin ? (site.media ? toAbsoluteUrl(value, site.origin) : /^\/(?!\/)/.test(value) ? `${site.origin}${value}` : value) : value;
+		else if (name === 'team_link') value = site.names && Object.hasOwn(site.names, value.trim()) ? site.names[value.trim()]! : value;
+		else if (name === 'strip' || name === 'escape') continue;
+		else if (name === 'team_photo') value = '';
+		else if (name === 'embed' && argument && site.media && site.origin) value = addMediaPlaceholder(site.media, createMediaLink('Video', unquote(argument.trim()) ?? '', toWatchUrl(value, site.origin)));
 		else if (name === 'embed' && argument) value = link(unquote(argument.trim()) ?? 'Watch the video', value);
 		else return undefined;
 	}
 	return value;
 }
 
-function readLiquidValue(subject: string, data: Record<string, unknown>): string | undefined {
+function readLiquidValue(subject: string, data: Record<string, unknown>, site: LiquidSite): string | undefined {
 	const literal = unquote(subject);
 	if (literal !== undefined) return literal;
-	if (subject === 'site.baseurl') return '';
+	if (subject === 'site.baseurl') return site.origin ?? '';
 	const key = subject.replace(/^page\./, '');
 	if (!/^[\w-]+$/.test(key)) return undefined;
 	const value = data[key];
@@ -113,6 +141,27 @@ function evaluateLiquidTag(tag: string): string | undefined {
 		const figure = image(named.image, named.alt ?? '');
 		return named.caption ? `${figure}\n\n${plainText(named.caption)}` : figure;
 	}
+	return undefined;
+}
+
+/**
+ * `{% image %}`, `{% image_with_class %}` and the `linked-figure.html` include as the links an offline archive
+ * keeps (see `linkMedia`): the image a placeholder, a figure's caption text, linked when the figure was.
+ */
+function evaluateMediaTag(tag: string, origin: string, media: MediaLink[]): string | undefined {
+	const include = /^\s*include\s+"linked-figure\.html"\s*,?([\s\S]*?)\s*$/.exec(tag);
+	if (include) {
+		const params = Object.fromEntries([...include[1]!.matchAll(/(\w+):\s*"([\s\S]*?)"\s*(?=,|\n|$|\w+:)/g)].map((match) => [match[1]!, match[2]!]));
+		if (!params.image) return undefined;
+		const figure = addMediaPlaceholder(media, createMediaLink('Image', toPlainText(params.alt ?? ''), toAbsoluteUrl(params.image, origin)));
+		if (!params.caption && !params.url) return figure;
+		const caption = escapeMarkdownText(toPlainText(params.caption ?? params.url!));
+		return `${figure}\n\n${params.url ? `[${caption}](${toMarkdownDestination(toAbsoluteUrl(params.url, origin))})` : caption}`;
+	}
+	const withClass = /^\s*image_with_class\s+"([^"]*)"\s*,?\s*"[^"]*"(?:\s*,?\s*"([\s\S]*?)")?\s*$/.exec(tag);
+	const plain = /^\s*image\s+"([^"]*)"(?:\s*,?\s*"([\s\S]*?)")?\s*$/.exec(tag);
+	const found = withClass ?? plain;
+	if (found) return addMediaPlaceholder(media, createMediaLink('Image', toPlainText(found[2] ?? ''), toAbsoluteUrl(found[1]!, origin)));
 	return undefined;
 }
 

@@ -1,15 +1,13 @@
 import type { Element, Nodes as HastNodes, Root as HastRoot } from 'hast';
-import { toMdast } from 'hast-util-to-mdast';
 import { toText } from 'hast-util-to-text';
-import type { Root as MdastRoot } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { parseBylineCredit, splitNames } from './bylines.ts';
 import { getDatelineField, parseDateline } from './dateline.ts';
-import { normaliseDate } from './dates.ts';
+import { findDateInPath, normaliseDate } from './dates.ts';
 import type { ArticleDraft, ReadResult } from './draft.ts';
-import { stringifyMarkdown } from './markdown-text.ts';
+import { htmlToMarkdown } from './html-markdown.ts';
 import type { RawTextContext } from './raw-text.ts';
 
 const parser = unified().use(rehypeParse);
@@ -58,7 +56,7 @@ export function readWebPage(html: string, context: RawTextContext): ReadResult {
 	const visibleByline = findFirst(container, (element) => isBylineElement(element)) ?? findFirst(tree, (element) => isBylineElement(element));
 
 	const story = cleanStory(container, heading);
-	const markdown = stringifyMarkdown(toMdast(story) as MdastRoot).trim();
+	const markdown = htmlToMarkdown(story).trim();
 	if (markdown === '') return { ok: false, shape: 'web-page', reason: 'the page\'s article element holds no story text once navigation, ads and scripts are removed' };
 
 	const ld = facts.ld ?? {};
@@ -68,7 +66,7 @@ export function readWebPage(html: string, context: RawTextContext): ReadResult {
 
 	const draft: ArticleDraft = {
 		title: clean(readLdText(ld.headline) ?? meta('og:title') ?? meta('twitter:title') ?? (heading ? toText(heading) : undefined) ?? facts.titleTag),
-		date: firstDate(context.timeZone, ld.datePublished, meta('article:published_time'), meta('pubdate'), meta('publishdate'), meta('date'), meta('dc.date.issued'), time?.properties.dateTime),
+		date: firstDate(context.timeZone, ld.datePublished, meta('article:published_time'), meta('pubdate'), meta('publishdate'), meta('date'), meta('dc.date.issued'), time?.properties.dateTime) ?? findDateInPath(context.file) ?? context.editionDate,
 		updated: firstDate(context.timeZone, ld.dateModified, meta('article:modified_time'), meta('og:updated_time')),
 		bylines: readBylines(ld.author, facts, visibleByline, context),
 		source: clean(readName(ld.publisher) ?? meta('og:site_name') ?? meta('application-name')) ?? context.source,
@@ -148,7 +146,7 @@ function paragraphLength(element: Element): number {
 }
 
 /** The story element, pruned in place (the tree is ours alone), without page furniture, the headline, bylines and timestamps. */
-function cleanStory(container: Element, heading: Element | undefined): HastRoot {
+export function cleanStory(container: Element, heading: Element | undefined): HastRoot {
 	const copy: Element = { ...container, tagName: 'div' };
 	const headingText = heading ? toText(heading).trim() : undefined;
 	const prune = (parent: Element | HastRoot) => {
@@ -196,7 +194,7 @@ function readBylines(author: unknown, facts: PageFacts, visible: Element | undef
 	if (fromLd.length > 0) return fromLd;
 	const fromMeta = [...(facts.meta.get('author') ?? []), ...(facts.meta.get('article:author') ?? [])].filter((value) => !/^https?:/i.test(value));
 	if (fromMeta.length > 0) return unique(fromMeta.flatMap((name) => splitNames(name)));
-	if (visible) return parseBylineCredit(toText(visible).replace(/\s+/g, ' '), context.source).bylines;
+	if (visible) return parseBylineCredit(toText(visible).replace(/\s+/g, ' '), context.source, context.wires).bylines;
 	return [];
 }
 

@@ -1,0 +1,158 @@
+import { splitNames } from './bylines.ts';
+import { normaliseDate } from './dates.ts';
+import type { ArticleDraft } from './draft.ts';
+import { readPlainText } from './html-markdown.ts';
+import type { RawTextContext } from './raw-text.ts';
+import {
+	parseXml,
+	readHtmlStory,
+	readXmlAttribute,
+	readXmlChildren,
+	readXmlList,
+	readXmlText,
+	type ExportItem,
+	type ExportReadResult,
+	type XmlNode,
+} from './xml-export.ts';
+
+/** Why an item of another type is not imported; any type not named here is "a WordPress "x", not a post". */
+const SKIPPED_TYPES: Record<string, string> = {
+	page: 'a page (About, Contact…), not a post',
+	attachment: 'an attachment (the record of a media file), not a post',
+	nav_menu_item: 'a navigation menu item, not a post',
+	revision: 'a revision of another post, not a post',
+	wp_block: 'a reusable block, not a post',
+	wp_navigation: 'a navigation menu, not a post',
+	wp_template: 'a theme template, not a post',
+	wp_template_part: 'a theme template part, not a post',
+	wp_global_styles: 'theme styles, not a post',
+	custom_css: 'the theme’s custom CSS, not a post',
+	customize_changeset: 'a Customizer change set, not a post',
+	oembed_cache: 'an embed cache entry, not a post',
+	user_request: 'a personal-data request, not a post',
+};
+
+/** Why an item of a given status is not imported. */
+const SKIPPED_STATUSES: Record<string, string> = {
+	trash: 'in WordPress’s trash',
+	'auto-draft': 'an automatic draft WordPress saved while editing, never written',
+	inherit: 'a record that belongs to another post',
+};
+
+/** Statuses of posts that were never public: imported as drafts, so they are kept but not published. */
+const DRAFT_STATUSES = new Set(['draft', 'pending', 'future', 'private']);
+
+/** True when XML text is a WordPress export (WXR): an RSS document carrying WordPress's export namespace. */
+export function isWordPressExport(text: string): boolean {
+	const head = text.slice(0, 8192);
+	return /<rss[\s>]/.test(head) && (/xmlns:wp="https?:\/\/wordpress\.org\/export\//.test(head) || /<wp:wxr_version>/.test(head));
+}
+
+/**
+ * Reads a WordPress export (WXR, Tools → Export): posts only, every other item (pages, attachments, menu items,
+ * revisions, trashed posts) passed over with its reason. Authors' logins become their display names, the first
+ * category the section and further categories and tags the topics, the publish date keeps the site's zone
+ * (`wp:post_date` against `wp:post_date_gmt`), a draft, pending, scheduled or private post becomes `draft: true`,
+ * and the HTML text becomes Markdown through the rehype → remark path of saved web pages.
+ */
+export function readWordPressExport(text: string, context: RawTextContext): ExportReadResult {
+	const shape = 'wordpress-export';
+	const parsed = parseXml(text);
+	if (!parsed.ok) return { ok: false, shape, reason: parsed.reason };
+	const channel = readXmlChildren(readXmlList(readXmlChildren(readXmlList(parsed.document.rss)[0]).channel)[0]);
+	if (Object.keys(channel).length === 0) return { ok: false, shape, reason: 'the export has no <rss><channel>: it is not a WordPress export (WXR) file' };
+
+	const authors = new Map<string, string>();
+	for (const author of readXmlList(channel['wp:author'])) {
+		const fields = readXmlChildren(author);
+		const login = readXmlText(fields['wp:author_login']);
+		const name = readXmlText(fields['wp:author_display_name']) ?? [readXmlText(fields['wp:author_first_name']), readXmlText(fields['wp:author_last_name'])].filter(Boolean).join(' ');
+		if (login && name) authors.set(login, name);
+	}
+	const site = {
+		source: readPlainText(readXmlText(channel.title)) ?? context.source,
+		lang: readXmlText(channel.language),
+	};
+	const items = readXmlList(channel.item).map((item, index) => readPost(item, index, site, authors, context));
+	return { ok: true, shape, items };
+}
+
+function readPost(item: XmlNode, index: number, site: { source?: string | undefined; lang?: string | undefined }, authors: Map<string, string>, context: RawTextContext): ExportItem {
+	const shape = 'wordpress-export';
+	const fields = readXmlChildren(item);
+	const postId = readXmlText(fields['wp:post_id']);
+	const id = postId ? `post-${postId}` : `item-${index + 1}`;
+	const type = readXmlText(fields['wp:post_type']) ?? 'post';
+	if (type !== 'post') return { id, shape, skipped: SKIPPED_TYPES[type] ?? `a WordPress "${type}", not a post` };
+	const status = readXmlText(fields['wp:status']) ?? 'publish';
+	if (SKIPPED_STATUSES[status]) return { id, shape, skipped: SKIPPED_STATUSES[status] };
+	if (readXmlText(fields['wp:post_password'])) return { id, shape, skipped: 'password-protected in WordPress: its text was never public, so it is not published here' };
+
+	const leftOut: string[] = [];
+	const categories = readXmlList(fields.category).map((category) => ({
+		domain: readXmlAttribute(category, 'domain') ?? 'category',
+		slug: readXmlAttribute(category, 'nicename'),
+		name: readPlainText(readXmlText(category)),
+	}));
+	const sections = categories.filter((category) => category.domain === 'category' && category.name);
+	const meaningful = sections.filter((category) => category.slug !== 'uncategorized');
+	if (meaningful.length < sections.length) leftOut.push('category "Uncategorized" (WordPress’s default, not a section)');
+	const tags = [...meaningful.slice(1), ...categories.filter((category) => category.domain === 'post_tag')].map((category) => category.name!).filter(Boolean);
+	for (const other of categories.filter((category) => category.domain !== 'category' && category.domain !== 'post_tag')) leftOut.push(`${other.domain} "${other.name ?? ''}"`);
+
+	const logins = readXmlList(fields['dc:creator']).map((creator) => readXmlText(creator)).filter((login): login is string => login !== undefined);
+	const bylines = logins.flatMap((login) => (authors.has(login) ? [authors.get(login)!] : splitNames(login)));
+
+	const story = readHtmlStory(readXmlText(fields['content:encoded']) ?? '');
+	const comments = readXmlList(fields['wp:comment']).length;
+	if (comments > 0) leftOut.push(`${comments} comment${comments === 1 ? '' : 's'}`);
+	for (const meta of readXmlList(fields['wp:postmeta'])) {
+		const key = readXmlText(readXmlChildren(meta)['wp:meta_key']);
+		if (key === '_thumbnail_id') leftOut.push(`featured image (attachment ${readXmlText(readXmlChildren(meta)['wp:meta_value']) ?? '?'})`);
+		else if (key && !key.startsWith('_')) leftOut.push(`custom field "${key}"`);
+	}
+	if (DRAFT_STATUSES.has(status) && status !== 'draft') leftOut.push(`status "${status}" (imported as a draft)`);
+
+	const draft: ArticleDraft = {
+		title: readPlainText(readXmlText(fields.title)),
+		date: readPublishDate(fields, context.timeZone),
+		updated: readWordPressDate(readXmlText(fields['wp:post_modified']), readXmlText(fields['wp:post_modified_gmt']), context.timeZone),
+		bylines: [...new Set(bylines)],
+		source: site.source,
+		dateline: story.dateline,
+		summary: readPlainText(readXmlText(fields['excerpt:encoded'])),
+		section: meaningful[0]?.name,
+		tags: [...new Set(tags)],
+		lang: site.lang,
+		url: readXmlText(fields.link),
+		...(DRAFT_STATUSES.has(status) ? { draft: true } : {}),
+		body: story.markdown === '' ? '' : `${story.markdown}\n`,
+	};
+	if (draft.updated === draft.date) delete draft.updated;
+	return { id, read: { ok: true, shape, draft, leftOut } };
+}
+
+/** The publish date with the site's offset at the time, from the local and the GMT time WordPress stores. */
+function readPublishDate(fields: Record<string, ReturnType<typeof readXmlChildren>[string]>, timeZone: string): string | undefined {
+	return (
+		readWordPressDate(readXmlText(fields['wp:post_date']), readXmlText(fields['wp:post_date_gmt']), timeZone) ??
+		normaliseDate(readXmlText(fields.pubDate), timeZone)
+	);
+}
+
+/**
+ * `2024-01-02 05:00:00` local with `2024-01-02 10:00:00` GMT → `2024-01-02T05:00:00-05:00`. A draft has no GMT
+ * time (`0000-00-00 00:00:00`): its local time is read in the archive's zone.
+ * @example readWordPressDate('2024-01-02 05:00:00', '2024-01-02 10:00:00', 'UTC') // '2024-01-02T05:00:00-05:00'
+ */
+export function readWordPressDate(local: string | undefined, gmt: string | undefined, timeZone: string): string | undefined {
+	if (!local || local.startsWith('0000')) return undefined;
+	const wall = normaliseDate(local, timeZone);
+	if (!wall || !gmt || gmt.startsWith('0000')) return wall;
+	const asUtc = (text: string) => Date.parse(`${text.replace(' ', 'T')}Z`);
+	const minutes = Math.round((asUtc(local) - asUtc(gmt)) / 60_000);
+	if (!Number.isFinite(minutes) || Math.abs(minutes) > 14 * 60) return wall;
+	const sign = minutes < 0 ? '-' : '+';
+	const offset = `${sign}${String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0')}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
+	return normaliseDate(`${local.replace(' ', 'T')}${offset}`, timeZone);
+}
