@@ -3,6 +3,8 @@ import { parseSiteConfig, type SiteConfig, type SiteConfigInput } from '../lib/c
 import { verifyBuildLedger } from './ledger.ts';
 import { writeSearch } from './search.ts';
 import { getSecurityConfig } from './security.ts';
+import { renderThemeCss } from '../lib/theme.ts';
+import { getThemeStylesheetPath } from '../lib/urls.ts';
 
 const VIRTUAL_CONFIG = 'virtual:clippings/config';
 
@@ -18,7 +20,10 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 		/** The validated settings, for the command-line tools that read `astro.config.mjs` without Astro. */
 		config: site,
 		hooks: {
-			'astro:config:setup': ({ updateConfig }) => {
+			'astro:config:setup': ({ updateConfig, injectRoute }) => {
+				if (renderThemeCss(site.theme) !== undefined) {
+					injectRoute({ pattern: getThemeStylesheetPath(), entrypoint: new URL('./theme-css.ts', import.meta.url), prerender: true });
+				}
 				updateConfig({
 					site: site.url,
 					base: site.base,

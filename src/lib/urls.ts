@@ -112,6 +112,26 @@ export function getFaviconPath(): string {
 	return '/favicon.svg';
 }
 
+/** `/theme.css`: the design tokens set in the settings' `theme`, written only when it sets any. */
+export function getThemeStylesheetPath(): string {
+	return '/theme.css';
+}
+
+/** `/robots.txt`, which points crawlers at the sitemap index. */
+export function getRobotsPath(): string {
+	return '/robots.txt';
+}
+
+/** `/og-image.svg`: the site's image for link previews of stories without a photo of their own. */
+export function getDefaultImagePath(): string {
+	return '/og-image.png';
+}
+
+/** `/YYYY/MM/DD/slug/cite.bib` and `cite.ris`: a story's reference, to download into a reference manager. */
+export function getCitationPath(article: ArticleAddress, format: 'bibtex' | 'ris'): string {
+	return `${getArticlePath(article)}${format === 'bibtex' ? 'cite.bib' : 'cite.ris'}`;
+}
+
 /** `/404.html`, the page static hosts serve for a missing address. */
 export function getNotFoundPath(): string {
 	return '/404.html';
