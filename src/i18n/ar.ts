@@ -146,7 +146,7 @@ export const ar: Catalogue = {
 	'search.fromMonth': 'من شهر',
 	'search.and': 'و',
 	'search.toMonth': 'إلى شهر',
-	'search.monthHint': 'الأشهر بصيغة YYYY-MM، مثل {example}',
+	'search.monthHint': 'الأشهر بصيغة \u2066YYYY-MM\u2069، مثل \u2066{example}\u2069',
 	'search.language': 'اللغة',
 	'search.allLanguages': 'كل اللغات',
 	'search.narrow': 'تضييق النتائج',

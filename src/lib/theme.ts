@@ -87,6 +87,7 @@ export const ThemeSchema = z
 		logo: z
 			.object({
 				src: imageSource('logo.src').describe('The image: a file in public/ ("/logo.svg") or an https:// address.'),
+				darkSrc: imageSource('logo.darkSrc').optional().describe('The image for the dark scheme, when the light one would not show on a dark background.'),
 				alt: z.string().trim().min(1, 'logo.alt must name what the logo shows, usually the archive’s name').describe('Text for readers who can’t see the image.'),
 				width: z.number().int().positive().optional().describe('Width in CSS pixels (keeps the layout steady while it loads).'),
 				height: z.number().int().positive().optional().describe('Height in CSS pixels.'),
