@@ -1,0 +1,31 @@
+/**
+ * The `.bib` and `.ris` files of every story, for the endpoints beside the article pages: the pure writers
+ * in `citation.ts`, fed from the archive built once.
+ */
+import { getArchive } from './archive.ts';
+import { formatBibtex, formatRis, getCitationFacts } from './citation.ts';
+
+/** The two downloadable reference formats. */
+export type CitationFormat = 'bibtex' | 'ris';
+
+const TYPES: Record<CitationFormat, string> = {
+	bibtex: 'application/x-bibtex; charset=utf-8',
+	ris: 'application/x-research-info-systems; charset=utf-8',
+};
+
+/** One endpoint path per published story, with its reference in the format asked for. */
+export async function getCitationEntries(format: CitationFormat) {
+	const { articles, storyContext } = await getArchive();
+	return articles.map((article) => {
+		const facts = getCitationFacts(article, storyContext);
+		return {
+			params: { year: article.data.year, month: article.data.month, day: article.data.day, slug: article.data.slug },
+			props: { text: format === 'bibtex' ? formatBibtex(facts) : formatRis(facts) },
+		};
+	});
+}
+
+/** A reference file as the endpoint's response. */
+export function createCitationResponse(format: CitationFormat, text: string): Response {
+	return new Response(text, { headers: { 'Content-Type': TYPES[format] } });
+}
