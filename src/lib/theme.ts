@@ -107,7 +107,7 @@ export type Theme = z.infer<typeof ThemeSchema>;
 
 /**
  * The stylesheet of a theme's tokens, or `undefined` when it sets none.
- * @example renderThemeCss({ colors: { light: { accent: '#0b6e4f' } } }) // ':root { --color-accent: #0b6e4f; }\n'
+ * @example renderThemeCss({ widths: { story: '38rem' } }) // ':root {\n\t--story-width: 38rem;\n}\n' after a comment line
  */
 export function renderThemeCss(theme: Theme | undefined): string | undefined {
 	if (!theme) return undefined;
@@ -115,10 +115,13 @@ export function renderThemeCss(theme: Theme | undefined): string | undefined {
 		Object.entries(values ?? {})
 			.filter((entry): entry is [string, string] => entry[1] !== undefined)
 			.map(([name, value]) => `\t${tokens[name]}: ${value};`);
-	const root = [...declarations(theme.colors?.light, COLOR_TOKENS), ...declarations(theme.fonts, FONT_TOKENS), ...declarations(theme.widths, WIDTH_TOKENS)];
+	const root = [...declarations(theme.fonts, FONT_TOKENS), ...declarations(theme.widths, WIDTH_TOKENS)];
+	const light = declarations(theme.colors?.light, COLOR_TOKENS);
 	const dark = declarations(theme.colors?.dark, COLOR_TOKENS);
+	// Colours on screen only: print keeps the archive's black on white.
 	const blocks = [
 		root.length > 0 ? `:root {\n${root.join('\n')}\n}\n` : '',
+		light.length > 0 ? `@media screen {\n:root {\n${light.join('\n')}\n}\n}\n` : '',
 		dark.length > 0 ? `@media screen and (prefers-color-scheme: dark) {\n:root {\n${dark.join('\n')}\n}\n}\n` : '',
 	].join('');
 	return blocks === '' ? undefined : `/* The theme set in astro.config.mjs (clippings({ theme })). */\n${blocks}`;

@@ -122,7 +122,7 @@ export function getRobotsPath(): string {
 	return '/robots.txt';
 }
 
-/** `/og-image.svg`: the site's image for link previews of stories without a photo of their own. */
+/** `/og-image.png`: the site's image for link previews of stories without a photo of their own. */
 export function getDefaultImagePath(): string {
 	return '/og-image.png';
 }

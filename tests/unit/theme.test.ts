@@ -6,9 +6,10 @@ import { getThemeHead } from '../../src/lib/theme-head.ts';
 const base = { title: 'G', url: 'https://x.org' };
 
 describe('renderThemeCss', () => {
-	test('writes light tokens on :root and dark tokens in the dark-scheme media query', () => {
+	test('writes fonts and widths on :root, light colours for screens and dark colours in the dark-scheme media query', () => {
 		const css = renderThemeCss({ colors: { light: { accent: '#0b6e4f' }, dark: { accent: '#6fd3b0' } }, fonts: { sans: 'Inter, sans-serif' }, widths: { story: '38rem' } });
-		expect(css).toContain(':root {\n\t--color-accent: #0b6e4f;\n\t--font-sans: Inter, sans-serif;\n\t--story-width: 38rem;\n}');
+		expect(css).toContain(':root {\n\t--font-sans: Inter, sans-serif;\n\t--story-width: 38rem;\n}');
+		expect(css).toContain('@media screen {\n:root {\n\t--color-accent: #0b6e4f;\n}\n}');
 		expect(css).toContain('@media screen and (prefers-color-scheme: dark) {\n:root {\n\t--color-accent: #6fd3b0;\n}\n}');
 	});
 
