@@ -58,6 +58,7 @@ export const ar: Catalogue = {
 	'cite.downloadBibtex': 'تنزيل BibTeX (‎.bib)',
 	'cite.downloadRis': 'تنزيل RIS (‎.ris)',
 
+	'home.intro': 'عن هذا الأرشيف',
 	'home.latest': 'أحدث المقالات',
 	'home.pageOf': 'الصفحة {page} من {total}',
 	'home.empty': 'لم يُنشر أي مقال بعد.',

@@ -37,6 +37,7 @@ export const de: Catalogue = {
 	'cite.downloadBibtex': 'BibTeX herunterladen (.bib)',
 	'cite.downloadRis': 'RIS herunterladen (.ris)',
 
+	'home.intro': 'Über dieses Archiv',
 	'home.latest': 'Neueste Artikel',
 	'home.pageOf': 'Seite {page} von {total}',
 	'home.empty': 'Es wurden noch keine Artikel veröffentlicht.',

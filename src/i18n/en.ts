@@ -45,6 +45,7 @@ export const en = {
 	'cite.downloadRis': 'Download RIS (.ris)',
 
 	// Lists and pages of stories
+	'home.intro': 'About this archive',
 	'home.latest': 'Latest stories',
 	'home.pageOf': 'Page {page} of {total}',
 	'home.empty': 'No stories have been published yet.',

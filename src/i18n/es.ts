@@ -37,6 +37,7 @@ export const es: Catalogue = {
 	'cite.downloadBibtex': 'Descargar BibTeX (.bib)',
 	'cite.downloadRis': 'Descargar RIS (.ris)',
 
+	'home.intro': 'Acerca de este archivo',
 	'home.latest': 'Últimas noticias',
 	'home.pageOf': 'Página {page} de {total}',
 	'home.empty': 'Todavía no se ha publicado ninguna noticia.',

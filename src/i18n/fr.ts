@@ -37,6 +37,7 @@ export const fr: Catalogue = {
 	'cite.downloadBibtex': 'Télécharger en BibTeX (.bib)',
 	'cite.downloadRis': 'Télécharger en RIS (.ris)',
 
+	'home.intro': 'À propos de ces archives',
 	'home.latest': 'Derniers articles',
 	'home.pageOf': 'Page {page} sur {total}',
 	'home.empty': 'Aucun article n’a encore été publié.',

@@ -37,6 +37,7 @@ export const zh: Catalogue = {
 	'cite.downloadBibtex': '下载 BibTeX（.bib）',
 	'cite.downloadRis': '下载 RIS（.ris）',
 
+	'home.intro': '关于本归档',
 	'home.latest': '最新报道',
 	'home.pageOf': '第 {page} 页，共 {total} 页',
 	'home.empty': '尚未发布任何报道。',

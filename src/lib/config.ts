@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isMessageKey, isPluralKey, type MessageOverrides } from '../i18n/index.ts';
-import { ThemeSchema } from './theme.ts';
+import { NavigationLinkSchema, ThemeSchema } from './theme.ts';
 
 const PluralMessageSchema = z
 	.object({
@@ -76,6 +76,15 @@ export const SiteConfigSchema = z
 		strings: StringsSchema.optional().describe(
 			'Your own wording for any interface string, by key (see src/i18n/en.ts), in place of the shipped catalogue of `lang`.',
 		),
+		intro: z
+			.object({
+				text: z.string().trim().min(1, 'intro.text must say something').max(2000).describe('A few sentences of plain text: what the archive holds, who keeps it.'),
+				links: z.array(NavigationLinkSchema).max(8).optional().describe('Links under the text, e.g. to a story or a source page.'),
+				lang: z.string().refine(isLanguageTag, 'intro.lang must be a BCP 47 language tag').optional().describe('The language of the note, when it is not the archive’s `lang`.'),
+			})
+			.strict()
+			.optional()
+			.describe('A note for readers at the top of the home page: what they are looking at.'),
 		theme: ThemeSchema.optional().describe('Colours, fonts, widths, logo, favicon, navigation links, footer text and an extra stylesheet (docs/theming.md).'),
 	})
 	.strict();
