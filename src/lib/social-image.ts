@@ -45,7 +45,7 @@ export interface ImageColours {
  * The site's image as PNG bytes: a masthead rule, an accent bar and columns of grey "text" on paper.
  * Colours that are not `#rrggbb` (a keeper may write any CSS colour) fall back to the defaults.
  */
-export function renderDefaultImage(colours: ImageColours): Uint8Array {
+export function renderDefaultImage(colours: ImageColours): Uint8Array<ArrayBuffer> {
 	const { width, height } = DEFAULT_IMAGE_SIZE;
 	const paper = parseHex(colours.paper, [0xfb, 0xfa, 0xf7]);
 	const ink = parseHex(colours.ink, [0x12, 0x12, 0x12]);
@@ -86,7 +86,7 @@ function parseHex(colour: string, fallback: readonly number[]): readonly number[
 }
 
 /** A PNG of 8-bit RGB rows, each already prefixed with its filter byte (0). */
-function encodePng(width: number, height: number, rows: Buffer): Uint8Array {
+function encodePng(width: number, height: number, rows: Buffer): Uint8Array<ArrayBuffer> {
 	const chunk = (type: string, data: Buffer) => {
 		const head = Buffer.alloc(8);
 		head.writeUInt32BE(data.length, 0);
