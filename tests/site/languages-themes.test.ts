@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, test } from 'vitest';
 import { distPath, readBuiltFile, readPage } from '../support/fixtures.ts';
 
@@ -109,5 +110,17 @@ describe('a re-themed archive', () => {
 	test('an archive without a theme writes no theme stylesheet and links none', () => {
 		expect(() => readBuiltFile('basic', '/theme.css')).toThrow(/was not built/);
 		expect(readPage('basic', '/')('body > link[rel="stylesheet"]')).toHaveLength(0);
+	});
+});
+
+describe('valid HTML in other languages and looks', () => {
+	test.each([ARABIC, THEMED])('every page of the %s archive has zero html-validate errors', async (name) => {
+		const validator = new HtmlValidate(new FileSystemConfigLoader());
+		const errors: string[] = [];
+		for (const file of listHtml(name)) {
+			const report = await validator.validateFile(path.join(distPath(name), decodeURI(file)));
+			for (const result of report.results) for (const message of result.messages) if (message.severity === 2) errors.push(`${file}:${message.line} ${message.ruleId}: ${message.message}`);
+		}
+		expect(errors).toEqual([]);
 	});
 });

@@ -7,6 +7,7 @@ import type { Message } from '../../i18n/types.ts';
 
 /** The keys the search page's scripts use. */
 export const SEARCH_MESSAGE_KEYS = [
+	'page.title',
 	'story.bylines',
 	'search.showAll',
 	'search.showFewer',

@@ -119,7 +119,7 @@ function startSearchPage(root: HTMLElement): void {
 			const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
 			if (field) field.value = String(shown[name]);
 		}
-		document.title = shown.q ? `${shown.q} — ${pageTitle}` : pageTitle;
+		document.title = shown.q ? text('page.title', { page: shown.q, site: pageTitle }) : pageTitle;
 	}
 
 	/** `data-ready` and `data-rendered` (the query shown) tell tests and scripts that a search is on screen. */
@@ -130,7 +130,7 @@ function startSearchPage(root: HTMLElement): void {
 
 	async function run(searched: SearchState, options: { focusStatus?: boolean; keepFocus?: HTMLElement | null | undefined } = {}): Promise<void> {
 		const mine = ++ticket;
-		document.title = searched.q ? `${searched.q} — ${pageTitle}` : pageTitle;
+		document.title = searched.q ? text('page.title', { page: searched.q, site: pageTitle }) : pageTitle;
 		if (!hasCriteria(searched)) {
 			status.textContent = root.dataset.prompt ?? '';
 			list.replaceChildren();
