@@ -14,7 +14,7 @@ export const de: Catalogue = {
 	'masthead.searchLabel': 'Im Archiv suchen',
 	'masthead.searchButton': 'Suchen',
 	'footer.label': 'Fußzeile',
-	'footer.timeZone': 'Datums- und Zeitangaben in {zone} ({id}).',
+	'footer.timeZone': 'Datum und Uhrzeit: {zone} ({id}).',
 	'footer.browse': 'Das Archiv durchstöbern',
 	'footer.search': 'Suche',
 
@@ -42,7 +42,7 @@ export const de: Catalogue = {
 	'home.pageOf': 'Seite {page} von {total}',
 	'home.empty': 'Es wurden noch keine Artikel veröffentlicht.',
 	'home.pages': 'Ältere und neuere Artikel',
-	'home.onThisDay': 'An diesem Tag, {day}',
+	'home.onThisDay': 'An einem {day} in früheren Jahren',
 	'pagination.label': 'Seiten',
 	'pagination.newer': 'Neuer',
 	'pagination.older': 'Älter',

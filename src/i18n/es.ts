@@ -62,7 +62,7 @@ export const es: Catalogue = {
 	'archive.allYears': 'Todos los años',
 	'archive.stories': 'Noticias',
 	'archive.yearDescription': { one: '{count} noticia de {site} de {period}, mes a mes.', many: '{count} de noticias de {site} de {period}, mes a mes.', other: '{count} noticias de {site} de {period}, mes a mes.' },
-	'archive.periodDescription': { one: '{count} noticia de {site} del {period}.', many: '{count} de noticias de {site} del {period}.', other: '{count} noticias de {site} del {period}.' },
+	'archive.periodDescription': { one: '{count} noticia de {site} ({period}).', many: '{count} de noticias de {site} ({period}).', other: '{count} noticias de {site} ({period}).' },
 	'archive.chartCaption': 'Noticias por mes en {year}',
 	'archive.calendarCaption': '{month}: los días con noticias tienen enlace',
 

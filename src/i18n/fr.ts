@@ -42,7 +42,7 @@ export const fr: Catalogue = {
 	'home.pageOf': 'Page {page} sur {total}',
 	'home.empty': 'Aucun article n’a encore été publié.',
 	'home.pages': 'Articles plus récents et plus anciens',
-	'home.onThisDay': 'Ce jour-là, le {day}',
+	'home.onThisDay': 'Un {day}, les années précédentes',
 	'pagination.label': 'Pages',
 	'pagination.newer': 'Plus récents',
 	'pagination.older': 'Plus anciens',
