@@ -27,7 +27,7 @@ export async function getCitationEntries(format: CitationFormat) {
 		return {
 			params: { year: article.data.year, month: article.data.month, day: article.data.day, slug: article.data.slug },
 			props: { text: format === 'bibtex' ? formatBibtex(facts) : formatRis(facts) },
-			cacheKey: createCacheKey([config.url, config.base, config.title, config.lang, article.digest]),
+			cacheKey: createCacheKey([config.url, config.base, config.title, config.lang, article.digest === undefined ? undefined : String(article.digest)]),
 		};
 	});
 }
