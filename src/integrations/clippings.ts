@@ -5,6 +5,8 @@ import { readLoaderLedger } from '../loader/loader-report.ts';
 import { startSearchIndex, type SearchIndexRun } from './search.ts';
 import { getSecurityConfig } from './security.ts';
 import { getStagingDir, publishStagedBuild } from './staged-output.ts';
+import { renderThemeCss } from '../lib/theme.ts';
+import { getThemeStylesheetPath } from '../lib/urls.ts';
 
 const VIRTUAL_CONFIG = 'virtual:clippings/config';
 
@@ -23,8 +25,11 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 		/** The validated settings, for the command-line tools that read `astro.config.mjs` without Astro. */
 		config: site,
 		hooks: {
-			'astro:config:setup': ({ config, command, updateConfig }) => {
+			'astro:config:setup': ({ config, command, updateConfig, injectRoute }) => {
 				if (command === 'build') outDir = config.outDir;
+				if (renderThemeCss(site.theme) !== undefined) {
+					injectRoute({ pattern: getThemeStylesheetPath(), entrypoint: new URL('./theme-css.ts', import.meta.url), prerender: true });
+				}
 				updateConfig({
 					...(outDir ? { outDir: getStagingDir(outDir) } : {}),
 					site: site.url,

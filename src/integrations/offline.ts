@@ -56,12 +56,12 @@ function listFiles(outDir: string): BuiltFile[] {
 
 /**
  * Pages, styles, scripts, images and the parts of the search index the search page loads; not feeds,
- * sitemaps, the host's settings files (`_headers`) or Pagefind's own UI bundles, which no page uses.
+ * reference downloads (.bib, .ris), sitemaps, the host's settings files (`_headers`) or Pagefind's own UI bundles, which no page uses.
  */
 function isWorthSaving(file: string): boolean {
 	const bundle = getSearchBundlePath();
 	if (file.startsWith(bundle)) return /^(pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(index|filter|fragment)\/.+)$/.test(file.slice(bundle.length));
-	return !/\.(xml|txt|map)$/.test(file) && !/^\/_(headers|redirects)$/.test(file);
+	return !/\.(xml|txt|map|bib|ris)$/.test(file) && !/^\/_(headers|redirects)$/.test(file);
 }
 
 /** What the service worker fetches when it installs: enough for the search page to work offline. */

@@ -6,7 +6,7 @@ import { getStoryLanguage } from './language.ts';
 import { getArchive, type Archive, type Article } from './archive.ts';
 import { FEED_LENGTH, renderJsonFeed, renderRssFeed, toFeedItem, type Feed } from './feeds.ts';
 import type { NamedGroup } from './groupings.ts';
-import { site } from './site.ts';
+import { site, ui } from './site.ts';
 import { chunk, renderNewsSitemap, renderSitemap, renderSitemapIndex, selectNewsStories, SITEMAP_SIZE, type SitemapEntry } from './sitemaps.ts';
 import {
 	getArchiveIndexPath,
@@ -27,9 +27,9 @@ import {
 
 /** How the pages and feeds of each kind of group describe it, in the site's words. */
 export const GROUP_TEXT: Record<GroupKind, { plural: string; describe: (name: string) => string }> = {
-	bylines: { plural: 'Bylines', describe: (name) => `Stories by ${name}` },
-	sources: { plural: 'Sources', describe: (name) => `Stories from ${name}` },
-	topics: { plural: 'Topics', describe: (name) => `Stories about ${name}` },
+	bylines: { plural: ui.t('group.bylines'), describe: (name) => ui.t('group.bylineStories', { name }) },
+	sources: { plural: ui.t('group.sources'), describe: (name) => ui.t('group.sourceStories', { name }) },
+	topics: { plural: ui.t('group.topics'), describe: (name) => ui.t('group.topicStories', { name }) },
 };
 
 /** The whole archive's feed: the newest stories with their full text. */
@@ -51,7 +51,7 @@ export async function getGroupFeed(kind: GroupKind, group: NamedGroup<Article>):
 	const { storyContext } = await getArchive();
 	const description = GROUP_TEXT[kind].describe(group.name);
 	return {
-		title: `${description} — ${site.title}`,
+		title: ui.t('page.title', { page: description, site: site.title }),
 		description,
 		homeUrl: storyContext.absoluteUrl(getGroupPath(kind, group.slug)),
 		rssUrl: storyContext.absoluteUrl(getFeedPath('rss', { kind, slug: group.slug })),

@@ -5,6 +5,7 @@ import { buildCalendar, selectOnThisDay, type Calendar } from './calendar.ts';
 import { getCalendarDay } from './dates.ts';
 import { getBylineNames, getSourceNames, getTopicNames, groupByName, type Grouping } from './groupings.ts';
 import { getNeighbours, paginate, selectPublished, type Page } from './published.ts';
+import { computeRelated, getRelatedFacts } from './related.ts';
 import { createStoryContext, type StoryContext } from './story-context.ts';
 
 /** A published article as pages receive it. */
@@ -31,6 +32,8 @@ export interface Archive {
 	buildTime: Date;
 	/** Site facts and name links for feeds, sitemaps and news metadata. */
 	storyContext: StoryContext;
+	/** Each story's related stories, best first (`related.ts`), by article id. */
+	related: Map<string, Article[]>;
 }
 
 let archive: Promise<Archive> | undefined;
@@ -55,6 +58,7 @@ export function getArchive(): Promise<Archive> {
 			onThisDay: selectOnThisDay(calendar, getCalendarDay(buildTime, config.timeZone), ON_THIS_DAY_LIMIT),
 			buildTime,
 			storyContext: createStoryContext(config, { bylines, sources }),
+			related: computeRelated(articles, getRelatedFacts),
 		};
 	});
 	return archive;

@@ -1,3 +1,4 @@
+import { createTranslator, type Translator } from '../i18n/index.ts';
 import { formatDisplayDate, formatDisplayTime, formatIsoDate, getCalendarDay } from './dates.ts';
 
 /** One piece of a list of names as a reader sees it: a name to link, or the words between names. */
@@ -39,12 +40,14 @@ export function formatStoryDate(date: Date, dayOnly: boolean, timeZone: string, 
 	return dayOnly ? day : `${day}, ${formatDisplayTime(date, timeZone, lang)}`;
 }
 
+const english = createTranslator('en');
+
 /**
- * The reading-time line under a headline.
+ * The reading-time line under a headline, in the interface language of `ui` (English by default).
  * @example formatReadingTime(4) // "4 min read"
  */
-export function formatReadingTime(minutes: number): string {
-	return `${Math.max(1, Math.round(minutes))} min read`;
+export function formatReadingTime(minutes: number, ui: Translator = english): string {
+	return ui.t('story.readingTime', { count: Math.max(1, Math.round(minutes)) });
 }
 
 export { formatTimeZoneName } from './dates.ts';

@@ -1,6 +1,40 @@
 import { z } from 'zod';
 import { isTimeZone } from './dates.ts';
 import { isLanguageTag } from './language.ts';
+import { isMessageKey, isPluralKey, type MessageOverrides } from '../i18n/index.ts';
+import { NavigationLinkSchema, ThemeSchema } from './theme.ts';
+
+const PluralMessageSchema = z
+	.object({
+		zero: z.string().optional(),
+		one: z.string().optional(),
+		two: z.string().optional(),
+		few: z.string().optional(),
+		many: z.string().optional(),
+		other: z.string({ error: 'a plural message needs its "other" form' }),
+	})
+	.strict();
+
+/**
+ * A keeper's own wording for interface strings, by key (the keys are those of `src/i18n/en.ts`): text with
+ * `{placeholders}`, or plural forms `{ one, other, … }` where the English message has them.
+ */
+export const StringsSchema = z
+	.record(z.string(), z.union([z.string(), PluralMessageSchema]))
+	.superRefine((strings, context) => {
+		for (const [key, message] of Object.entries(strings)) {
+			if (!isMessageKey(key)) {
+				context.addIssue({ code: 'custom', path: [key], message: `there is no interface string "${key}"; the keys are listed in src/i18n/en.ts` });
+			} else if (isPluralKey(key) !== (typeof message !== 'string')) {
+				context.addIssue({
+					code: 'custom',
+					path: [key],
+					message: isPluralKey(key) ? `"${key}" depends on a number: give its plural forms, e.g. { one: '…', other: '…' }` : `"${key}" is plain text, not plural forms`,
+				});
+			}
+		}
+	})
+	.transform((strings) => strings as MessageOverrides);
 
 /** Settings a keeper passes to `clippings()` in `astro.config.mjs`. */
 export const SiteConfigSchema = z
@@ -8,33 +42,52 @@ export const SiteConfigSchema = z
 		title: z
 			.string({ error: 'give the archive a title, e.g. title: "The Daily Clippings"' })
 			.trim()
-			.min(1, 'give the archive a title, e.g. title: "The Daily Clippings"'),
-		description: z.string().trim().default('A searchable archive of news stories.'),
+			.min(1, 'give the archive a title, e.g. title: "The Daily Clippings"')
+			.describe('The archive’s name: the masthead, page titles and feeds.'),
+		description: z.string().trim().default('A searchable archive of news stories.').describe('One line under the masthead and in the footer, feeds and page descriptions: what the archive holds.'),
 		url: z
 			.url({ message: 'url must be the full address the archive is served from, e.g. "https://news.example.org"' })
-			.refine((value) => /^https?:\/\//.test(value), 'url must start with http:// or https://'),
+			.refine((value) => /^https?:\/\//.test(value), 'url must start with http:// or https://')
+			.describe('Where the archive is published, for canonical links, feeds, sitemaps and citations.'),
 		base: z
 			.string()
 			.default('/')
 			.refine((value) => value.startsWith('/'), 'base must start with "/", e.g. "/archive/"')
-			.transform((value) => (value.endsWith('/') ? value : `${value}/`)),
+			.transform((value) => (value.endsWith('/') ? value : `${value}/`))
+			.describe('The subfolder the archive is served from, e.g. "/archive/".'),
 		timeZone: z
 			.string()
 			.default('UTC')
 			.refine(isTimeZone, {
 				error: (issue) => `timeZone "${String(issue.input)}" is not an IANA time zone; use a name like "America/New_York" or "UTC"`,
-			}),
+			})
+			.describe('The archive’s IANA time zone: days, addresses and displayed times use it.'),
 		lang: z
 			.string()
 			.default('en')
-			.refine(isLanguageTag, 'lang must be a BCP 47 language tag such as "en", "de" or "ar"'),
+			.refine(isLanguageTag, 'lang must be a BCP 47 language tag such as "en", "de" or "ar"')
+			.describe('The archive’s language: the default of its articles and the language of its interface (en, de, fr, es, ar and zh ship; others fall back to English).'),
 		pageSize: z
 			.number({ message: 'pageSize must be a number' })
 			.int('pageSize must be a whole number')
 			.min(1, 'pageSize must be at least 1')
 			.max(500, 'pageSize must be at most 500')
-			.default(20),
-		content: z.string().default('content'),
+			.default(20)
+			.describe('Stories per list page.'),
+		content: z.string().default('content').describe('The folder holding articles/, relative to the project.'),
+		strings: StringsSchema.optional().describe(
+			'Your own wording for any interface string, by key (see src/i18n/en.ts), in place of the shipped catalogue of `lang`.',
+		),
+		intro: z
+			.object({
+				text: z.string().trim().min(1, 'intro.text must say something').max(2000).describe('A few sentences of plain text: what the archive holds, who keeps it.'),
+				links: z.array(NavigationLinkSchema).max(8).optional().describe('Links under the text, e.g. to a story or a source page.'),
+				lang: z.string().refine(isLanguageTag, 'intro.lang must be a BCP 47 language tag').optional().describe('The language of the note, when it is not the archive’s `lang`.'),
+			})
+			.strict()
+			.optional()
+			.describe('A note for readers at the top of the home page: what they are looking at.'),
+		theme: ThemeSchema.optional().describe('Colours, fonts, widths, logo, favicon, navigation links, footer text and an extra stylesheet (docs/theming.md).'),
 	})
 	.strict();
 

@@ -6,6 +6,7 @@
 import { getStoryLanguage } from './language.ts';
 import { getStoryTopics } from './article-entry.ts';
 import { formatIsoDate, parseArticleDate } from './dates.ts';
+import { getSocialImage, type StoryImage } from './social-image.ts';
 import type { Story, StoryContext } from './story-context.ts';
 
 /** A schema.org object: plain JSON. */
@@ -16,7 +17,7 @@ type JsonLdValue = string | number | boolean | JsonLd | JsonLdValue[] | undefine
  * The `NewsArticle` of a story: every byline a `Person` with the address of their page, the source as
  * publisher, the dateline, corrections as `CorrectionComment`s, and the original address as `isBasedOn`.
  */
-export function buildNewsArticle(story: Story, context: StoryContext): JsonLd {
+export function buildNewsArticle(story: Story, context: StoryContext, image?: StoryImage): JsonLd {
 	const { data } = story;
 	const url = context.absoluteUrl(data.path);
 	const keywords = getStoryTopics(data);
@@ -38,6 +39,7 @@ export function buildNewsArticle(story: Story, context: StoryContext): JsonLd {
 		articleSection: data.section,
 		keywords: keywords.length > 0 ? keywords.join(', ') : undefined,
 		wordCount: data.wordCount,
+		image: getSocialImage(image, context).url,
 		correction:
 			data.corrections.length > 0
 				? data.corrections.map((correction) => ({
@@ -73,9 +75,13 @@ export interface MetaTag {
 	content: string;
 }
 
-/** OpenGraph (`og:`, `article:`) and Twitter card tags for a story's link previews. */
-export function getSocialMetaTags(story: Story, context: StoryContext): MetaTag[] {
+/**
+ * OpenGraph (`og:`, `article:`) and Twitter card tags for a story's link previews. The picture is the
+ * story's photo (a large card) or the site's image (a small one).
+ */
+export function getSocialMetaTags(story: Story, context: StoryContext, image?: StoryImage): MetaTag[] {
 	const { data } = story;
+	const picture = getSocialImage(image, context);
 	const og = (key: string, content: string): MetaTag => ({ attribute: 'property', key, content });
 	const twitter = (key: string, content: string): MetaTag => ({ attribute: 'name', key, content });
 	return [
@@ -90,7 +96,11 @@ export function getSocialMetaTags(story: Story, context: StoryContext): MetaTag[
 		...data.bylines.map((name) => og('article:author', context.getBylineUrl(name))),
 		...(data.section ? [og('article:section', data.section)] : []),
 		...data.tags.map((tag) => og('article:tag', tag)),
-		twitter('twitter:card', 'summary'),
+		og('og:image', picture.url),
+		og('og:image:alt', picture.alt),
+		twitter('twitter:card', picture.own ? 'summary_large_image' : 'summary'),
+		twitter('twitter:image', picture.url),
+		twitter('twitter:image:alt', picture.alt),
 		twitter('twitter:title', data.title),
 		twitter('twitter:description', data.excerpt),
 	];

@@ -1,8 +1,15 @@
 import config from 'virtual:clippings/config';
+import { createTranslator, type Translator } from '../i18n/index.ts';
 import { getAbsoluteUrl, withBase } from './urls.ts';
 
 /** The validated site settings from `astro.config.mjs`. */
 export const site = config;
+
+/**
+ * The interface strings in the site's language, with the keeper's overrides: settings, like `site`,
+ * not archive data. `ui.t('nav.latest')`.
+ */
+export const ui: Translator = createTranslator(config.lang, config.strings);
 
 /** A root-relative path from `urls.ts`, with the site's base path in front, for `href` and `src`. */
 export function href(path: string): string {

@@ -102,3 +102,13 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 function xmlDocument(open: string, lines: string[], close: string): string {
 	return ['<?xml version="1.0" encoding="UTF-8"?>', open, ...lines, close, ''].join('\n');
 }
+
+/**
+ * `robots.txt`: crawlers may read everything, and find every page through the sitemap index. Crawlers
+ * only read it at a host's root: an archive under a base path (`/archive/`) needs its `Sitemap:` line
+ * copied into the host's own robots.txt.
+ * @example renderRobotsTxt('https://news.example.org/sitemap-index.xml')
+ */
+export function renderRobotsTxt(sitemapIndexUrl: string): string {
+	return `User-agent: *\nAllow: /\n\nSitemap: ${sitemapIndexUrl}\n`;
+}

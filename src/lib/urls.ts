@@ -112,6 +112,21 @@ export function getFaviconPath(): string {
 	return '/favicon.svg';
 }
 
+/** `/theme.css`: the design tokens set in the settings' `theme`, written only when it sets any. */
+export function getThemeStylesheetPath(): string {
+	return '/theme.css';
+}
+
+/** `/robots.txt`, which points crawlers at the sitemap index. */
+export function getRobotsPath(): string {
+	return '/robots.txt';
+}
+
+/** `/og-image.png`: the site's image for link previews of stories without a photo of their own. */
+export function getDefaultImagePath(): string {
+	return '/og-image.png';
+}
+
 /** `/404.html`, the page static hosts serve for a missing address. */
 export function getNotFoundPath(): string {
 	return '/404.html';

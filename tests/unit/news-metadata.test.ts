@@ -105,3 +105,24 @@ describe('OpenGraph and Twitter tags', () => {
 		expect(tags.filter((tag) => tag.key.startsWith('og:')).every((tag) => tag.attribute === 'property')).toBe(true);
 	});
 });
+
+describe('the picture of a link preview', () => {
+	const story = makeStory({ title: 'Talks stall', date: '2025-07-24' });
+	const context = contextFor([story]);
+	const value = (tags: ReturnType<typeof getSocialMetaTags>, key: string) => tags.filter((tag) => tag.key === key).map((tag) => tag.content);
+
+	test('a story without a photo shows the site’s image, named after the site, on a small card', () => {
+		const tags = getSocialMetaTags(story, context);
+		expect(value(tags, 'og:image')).toEqual(['https://news.example.org/og-image.png']);
+		expect(value(tags, 'og:image:alt')).toEqual(['Gazette']);
+		expect(value(tags, 'twitter:card')).toEqual(['summary']);
+		expect(buildNewsArticle(story, context).image).toBe('https://news.example.org/og-image.png');
+	});
+
+	test('a story with its own photo shows it on a large card', () => {
+		const tags = getSocialMetaTags(story, context, { src: '/2025/07/24/talks-stall/doha.jpg', alt: 'Delegates leave the hotel' });
+		expect(value(tags, 'og:image')).toEqual(['https://news.example.org/2025/07/24/talks-stall/doha.jpg']);
+		expect(value(tags, 'og:image:alt')).toEqual(['Delegates leave the hotel']);
+		expect(value(tags, 'twitter:card')).toEqual(['summary_large_image']);
+	});
+});

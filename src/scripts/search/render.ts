@@ -8,6 +8,7 @@ import { FACETS, countPages, formatSearchQuery, type Facet, type SearchState } f
 import type { TextPart } from '../../lib/search-text.ts';
 import { getTextDirection } from '../../lib/text-direction.ts';
 import type { FacetCounts, SearchHit } from './engine.ts';
+import type { SearchText } from './messages.ts';
 
 /** Facet values shown before "Show all". */
 export const FACET_PREVIEW = 8;
@@ -26,12 +27,12 @@ export function renderTextParts(parts: readonly TextPart[]): (Node | string)[] {
 }
 
 /** "By A, B and C" in the site's language. */
-function formatBylines(names: readonly string[], lang: string): string {
-	return names.length === 0 ? '' : `By ${new Intl.ListFormat(lang, { type: 'conjunction' }).format(names)}`;
+function formatBylines(names: readonly string[], lang: string, text: SearchText): string {
+	return names.length === 0 ? '' : text('story.bylines', { names: new Intl.ListFormat(lang, { type: 'conjunction' }).format(names) });
 }
 
 /** Replaces the result list's items with one per hit. */
-export function renderResults(list: HTMLOListElement, hits: readonly SearchHit[], siteLang: string, start: number): void {
+export function renderResults(list: HTMLOListElement, hits: readonly SearchHit[], siteLang: string, start: number, text: SearchText): void {
 	list.start = start;
 	list.replaceChildren(
 		...hits.map((hit) => {
@@ -41,7 +42,7 @@ export function renderResults(list: HTMLOListElement, hits: readonly SearchHit[]
 			const time = element('time', '', hit.date);
 			time.dateTime = hit.datetime;
 			const meta = element('p', 'search-result__meta', element('span', 'search-result__source', hit.source), ' · ', time);
-			const bylines = formatBylines(hit.bylines, siteLang);
+			const bylines = formatBylines(hit.bylines, siteLang, text);
 			if (bylines) meta.append(' · ', element('span', 'search-result__bylines', bylines));
 			meta.lang = siteLang;
 			meta.dir = getTextDirection(siteLang);
@@ -59,13 +60,13 @@ export function renderResults(list: HTMLOListElement, hits: readonly SearchHit[]
 	);
 }
 
-const FACET_COUNT_LABEL = new Intl.NumberFormat('en');
 
 /**
  * Fills each facet's list with a checkbox per value (chosen values first, always shown), most results
  * first, with the count. The checkboxes belong to the search form through their `form` attribute.
  */
-export function renderFacets(container: HTMLElement, counts: FacetCounts, state: SearchState, expanded: ReadonlySet<Facet>, formId: string): void {
+export function renderFacets(container: HTMLElement, counts: FacetCounts, state: SearchState, expanded: ReadonlySet<Facet>, formId: string, text: SearchText, lang: string): void {
+	const numbers = new Intl.NumberFormat(lang);
 	for (const facet of FACETS) {
 		const fieldset = container.querySelector<HTMLFieldSetElement>(`[data-facet="${facet}"]`);
 		const list = fieldset?.querySelector('ul');
@@ -83,7 +84,7 @@ export function renderFacets(container: HTMLElement, counts: FacetCounts, state:
 				checkbox.value = value;
 				checkbox.checked = chosen.includes(value);
 				checkbox.setAttribute('form', formId);
-				const label = element('label', 'search-facet__option', checkbox, element('span', 'search-facet__value', value), ' ', element('span', 'search-facet__count', `(${FACET_COUNT_LABEL.format(count)})`));
+				const label = element('label', 'search-facet__option', checkbox, element('span', 'search-facet__value', value), ' ', element('span', 'search-facet__count', `(${numbers.format(count)})`));
 				label.dir = 'auto';
 				return element('li', '', label);
 			}),
@@ -91,36 +92,37 @@ export function renderFacets(container: HTMLElement, counts: FacetCounts, state:
 		fieldset.hidden = values.length === 0;
 		toggle.hidden = values.length <= FACET_PREVIEW;
 		toggle.setAttribute('aria-expanded', String(expanded.has(facet)));
-		toggle.textContent = expanded.has(facet) ? 'Show fewer' : `Show all ${values.length}`;
+		toggle.textContent = expanded.has(facet) ? text('search.showFewer') : text('search.showAll', { count: values.length });
 	}
 }
 
 /** Previous / numbered / next links to the other pages of results, each a real address. */
-export function renderPages(nav: HTMLElement, state: SearchState, total: number, path: string): void {
+export function renderPages(nav: HTMLElement, state: SearchState, total: number, path: string, text: SearchText): void {
 	const pages = countPages(total);
 	nav.hidden = pages <= 1;
-	const link = (page: number, text: string, rel?: string) => {
-		const anchor = element('a', 'search-pages__link', text);
+	const link = (page: number, label: string, rel?: string) => {
+		const anchor = element('a', 'search-pages__link', label);
 		anchor.href = `${path}${formatSearchQuery({ ...state, page })}`;
 		if (page === state.page) anchor.setAttribute('aria-current', 'page');
 		if (rel) anchor.rel = rel;
-		if (text !== String(page)) anchor.setAttribute('aria-label', `${text} page, ${page}`);
+		if (label !== String(page)) anchor.setAttribute('aria-label', text('search.stepPage', { step: label, page }));
 		return element('li', '', anchor);
 	};
 	const items: HTMLLIElement[] = [];
-	if (state.page > 1) items.push(link(state.page - 1, 'Previous', 'prev'));
+	if (state.page > 1) items.push(link(state.page - 1, text('search.previous'), 'prev'));
 	for (const item of getPageNumbers(Math.min(state.page, pages), pages)) {
 		items.push(item === 'gap' ? element('li', 'search-pages__gap', '…') : link(item, String(item)));
 	}
-	if (state.page < pages) items.push(link(state.page + 1, 'Next', 'next'));
+	if (state.page < pages) items.push(link(state.page + 1, text('search.next'), 'next'));
 	nav.querySelector('ol')?.replaceChildren(...items);
 }
 
 /** The line above the results: how many, for what, on which page. */
-export function describeOutcome(state: SearchState, total: number): string {
-	const words = state.q ? ` for “${state.q}”` : '';
-	if (total === 0) return `No stories found${words}.`;
+export function describeOutcome(state: SearchState, total: number, text: SearchText): string {
+	const query = state.q ? text('search.forQuery', { query: state.q }) : '';
+	if (total === 0) return text('search.notFound', { query });
 	const pages = countPages(total);
-	const stories = `${FACET_COUNT_LABEL.format(total)} ${total === 1 ? 'story' : 'stories'}`;
-	return `${stories} found${words}${pages > 1 ? `, page ${Math.min(state.page, pages)} of ${pages}` : ''}.`;
+	return pages > 1
+		? text('search.foundPaged', { count: total, query, page: Math.min(state.page, pages), pages })
+		: text('search.found', { count: total, query });
 }

@@ -7,6 +7,7 @@ import { formatSearchQuery, hasCriteria, parseSearchState, RESULTS_PER_PAGE, typ
 import { SearchOvertaken, type SearchEngine } from './engine.ts';
 import { LocalEngine, type LocalSearchData } from './local-engine.ts';
 import { PagefindEngine } from './pagefind-engine.ts';
+import { readSearchText } from './messages.ts';
 import { describeOutcome, renderFacets, renderPages, renderResults } from './render.ts';
 import { isReadyToSearch } from '../../lib/search-text.ts';
 
@@ -36,6 +37,7 @@ function startSearchPage(root: HTMLElement): void {
 	const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
 	const pages = root.querySelector<HTMLElement>('[data-search-pages]')!;
 	const siteLang = root.dataset.siteLang ?? 'en';
+	const text = readSearchText(root, siteLang);
 	const pageTitle = document.title;
 	const expanded = new Set<Facet>();
 	let engine: SearchEngine;
@@ -43,7 +45,7 @@ function startSearchPage(root: HTMLElement): void {
 		engine = createEngine(root);
 	} catch (error) {
 		console.error(error);
-		status.textContent = 'Search could not start: this copy of the archive is missing its search data.';
+		status.textContent = text('search.missingData');
 		return;
 	}
 	let state = parseSearchState(location.search);
@@ -117,7 +119,7 @@ function startSearchPage(root: HTMLElement): void {
 			const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
 			if (field) field.value = String(shown[name]);
 		}
-		document.title = shown.q ? `${shown.q} — ${pageTitle}` : pageTitle;
+		document.title = shown.q ? text('page.title', { page: shown.q, site: pageTitle }) : pageTitle;
 	}
 
 	/** `data-ready` and `data-rendered` (the query shown) tell tests and scripts that a search is on screen. */
@@ -128,7 +130,7 @@ function startSearchPage(root: HTMLElement): void {
 
 	async function run(searched: SearchState, options: { focusStatus?: boolean; keepFocus?: HTMLElement | null | undefined } = {}): Promise<void> {
 		const mine = ++ticket;
-		document.title = searched.q ? `${searched.q} — ${pageTitle}` : pageTitle;
+		document.title = searched.q ? text('page.title', { page: searched.q, site: pageTitle }) : pageTitle;
 		if (!hasCriteria(searched)) {
 			status.textContent = root.dataset.prompt ?? '';
 			list.replaceChildren();
@@ -141,9 +143,9 @@ function startSearchPage(root: HTMLElement): void {
 		try {
 			const outcome = await engine.search(searched, () => mine === ticket);
 			if (mine !== ticket) return;
-			renderResults(list, outcome.hits, siteLang, (searched.page - 1) * RESULTS_PER_PAGE + 1);
-			renderPages(pages, searched, outcome.total, location.pathname);
-			status.textContent = describeOutcome(searched, outcome.total);
+			renderResults(list, outcome.hits, siteLang, (searched.page - 1) * RESULTS_PER_PAGE + 1, text);
+			renderPages(pages, searched, outcome.total, location.pathname, text);
+			status.textContent = describeOutcome(searched, outcome.total, text);
 			// The results are on screen (the facets follow): what `npm run bench` times.
 			root.dataset.shown = formatSearchQuery(searched);
 			if (options.focusStatus) status.focus();
@@ -155,13 +157,13 @@ function startSearchPage(root: HTMLElement): void {
 			const counts = await outcome.facets();
 			if (mine !== ticket) return;
 			const focusedFacet = document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : undefined;
-			renderFacets(facets, counts, searched, expanded, form.id);
+			renderFacets(facets, counts, searched, expanded, form.id, text, siteLang);
 			restoreFocus(focusedFacet, options.keepFocus);
 			markReady(true, searched);
 		} catch (error) {
 			if (mine !== ticket || error instanceof SearchOvertaken) return;
 			console.error(error);
-			status.textContent = 'Search is not available right now. Check your connection, or save the archive for offline reading while you are online.';
+			status.textContent = text('search.unavailable');
 			markReady(true, searched);
 		}
 	}
