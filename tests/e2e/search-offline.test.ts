@@ -101,7 +101,65 @@ describe('offline', () => {
 		expect(await page.locator('h1').innerText()).toContain('2010');
 		await page.goto(`${server.origin}${BASE}sources/`);
 		await page.goto(`${server.origin}${BASE}search/`);
-		expect(await page.locator('[data-offline-status]').innerText()).toMatch(/saved on this device/);
+		await expect.poll(() => status(page)).toMatch(/saved on this device/);
+	});
+});
+
+describe('saving the archive', () => {
+	test('an interrupted save resumes where it stopped, downloading only the files it had not saved', async () => {
+		const requested: string[] = [];
+		const logged = await serveStatic(distPath('search'), BASE, (pathname) => requested.push(pathname));
+		try {
+			const page = await visitSearchPage(logged.origin);
+			await page.getByRole('button', { name: 'Save the archive for offline reading' }).click();
+			await page.waitForFunction(() => (document.querySelector<HTMLProgressElement>('[data-offline-progress]')?.value ?? 0) >= 60, undefined, { timeout: 30_000, polling: 10 });
+			await page.goto(`${logged.origin}${BASE}search/`);
+			await page.waitForFunction(() => /^Saving was interrupted/.test(document.querySelector('[data-offline-status]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+			const first = new Set(requested);
+
+			requested.length = 0;
+			const saved = await saveArchive(page);
+			const [, total, downloaded, already] = /^Saved (\d+) files: downloaded (\d+) files? \(.+?\), (\d+) already on this device/.exec(saved) ?? [];
+			expect(Number(already)).toBeGreaterThanOrEqual(60);
+			expect(Number(downloaded) + Number(already)).toBe(Number(total));
+			const manifest = readManifest(distPath('search'));
+			const files = new Set(manifest.files.map(([file]) => file));
+			expect(requested.filter((file) => files.has(file) && first.has(file) && file !== `${BASE}search/`)).toEqual([]);
+		} finally {
+			await logged.close();
+		}
+	});
+
+	test('when the browser says its quota is too small, saving says so plainly before downloading anything', async () => {
+		browser = await launchBrowser();
+		const page = await browser.context.newPage();
+		// A browser with 200 KB left for the site (Chromium's own quota cannot be made to report less).
+		await page.addInitScript(() => {
+			const estimate = navigator.storage.estimate.bind(navigator.storage);
+			navigator.storage.estimate = async () => {
+				const { usage = 0 } = await estimate();
+				return { usage, quota: usage + 200 * 1024 };
+			};
+		});
+		await page.goto(`${server.origin}${BASE}search/`);
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+		const stories = () => page.evaluate(async () => (await (await caches.open('clippings-files')).keys()).filter((request) => /\/\d{4}\/\d\d\/\d\d\/[^/]+\/$/.test(request.url)).length);
+		expect(await saveArchive(page)).toMatch(/^Not enough space: saving needs about [\d.]+ (KB|MB) and this browser lets the archive use only 200 KB more on this device\. Nothing was saved\./);
+		expect(await stories()).toBe(0);
+	});
+
+	test('when the quota runs out part-way all the same, the reader is told, and what was stored stays', async () => {
+		browser = await launchBrowser();
+		const page = await browser.context.newPage();
+		await page.goto(`${server.origin}${BASE}search/`);
+		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+		const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+		const session = await browser.context.newCDPSession(page);
+		await session.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: usage + 200 * 1024 });
+		const stored = () => page.evaluate(async () => (await (await caches.open('clippings-files')).keys()).length);
+		const before = await stored();
+		expect(await saveArchive(page)).toMatch(/^The browser ran out of space after saving \d+ of \d+ files\. What is saved stays saved/);
+		expect(await stored()).toBeGreaterThan(before);
 	});
 });
 
@@ -179,6 +237,6 @@ describe('a deploy keeps what a reader saved', () => {
 		await page.goto(`${site.origin}${address('2025-07-24', 'new-bridge-opens')}`);
 		expect(await page.locator('h1').innerText()).toBe('New bridge opens');
 		await page.goto(`${site.origin}${BASE}search/`);
-		expect(await status(page)).toBe('The archive is saved on this device for offline reading, up to date.');
+		await expect.poll(() => status(page)).toBe('The archive is saved on this device for offline reading, up to date.');
 	});
 });

@@ -158,7 +158,7 @@ export async function getBuildInfo(): Promise<BuildInfo | undefined> {
 
 /** What this device holds of the archive at `base`, if the reader ever saved it. */
 export async function readSavedState(base: string): Promise<SavedState | undefined> {
-	if (!canWorkOffline()) return undefined;
+	if (!canWorkOffline() || !(await caches.has(STATE_CACHE))) return undefined;
 	const response = await (await caches.open(STATE_CACHE)).match(stateKey(base));
 	return response ? ((await response.json()) as SavedState) : undefined;
 }
@@ -203,7 +203,10 @@ export async function syncArchive(base: string, whole: boolean, onProgress: (pro
 			missing: { files: missing.fetch.length, bytes: missing.bytes },
 			revisions: Object.fromEntries(saved),
 		};
-		return writeSavedState(base, report.state);
+		// With the quota full even this small record may not fit; the files stored say what is saved anyway.
+		return writeSavedState(base, report.state).catch((error: unknown) => {
+			if (!(error instanceof DOMException && error.name === 'QuotaExceededError')) throw error;
+		});
 	};
 	if (whole) await record(true);
 	onProgress({ ...report });
@@ -256,7 +259,7 @@ export async function syncArchive(base: string, whole: boolean, onProgress: (pro
 /** Describes a saved copy for the reader, or `undefined` when nothing is saved. */
 export function describeSavedCopy(state: SavedState | undefined, info: BuildInfo | undefined): string | undefined {
 	if (!state) return undefined;
-	if (state.saving) return `Saving was interrupted with ${formatCount(state.missing.files, 'file')} (${formatBytes(state.missing.bytes)}) to go. Save again to continue where it stopped.`;
+	if (state.saving) return 'Saving was interrupted. Save again to continue where it stopped: files saved already are not downloaded again.';
 	if (info && state.build !== info.build) return 'A newer edition of the archive has been published: your saved copy is out of date and is being updated.';
 	if (state.whole) return 'The archive is saved on this device for offline reading, up to date.';
 	if (state.missing.files > 0) {
