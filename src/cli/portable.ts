@@ -30,7 +30,7 @@ async function main(): Promise<number> {
 	const out = path.resolve(values.out);
 	const result = await writePortableCopy({ dist, out, base: settings.base });
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
-	console.log(`portable archive: ${result.pages} pages, ${result.records} stories searchable offline, in ${path.relative(process.cwd(), out) || out} (${seconds} s)`);
+	console.log(`portable archive: ${result.pages} pages, ${result.records} stories searchable offline (index in ${result.searchParts} parts, the largest ${Math.ceil(result.largestPart / 1024)} KB), in ${path.relative(process.cwd(), out) || out} (${seconds} s)`);
 	console.log(`open ${path.join(out, 'index.html')} in a browser, or copy the folder to a USB stick`);
 	return 0;
 }
