@@ -83,8 +83,10 @@ export async function serveLikeAHost(root: string): Promise<{ origin: string; cl
 		}
 		const type = TYPES[path.extname(file)];
 		const gzip = type !== undefined && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-		let body = gzip ? compressed.get(file) : readFileSync(file);
-		if (!body) compressed.set(file, (body = gzipSync(readFileSync(file))));
+		// Keyed by modification time too, so a rebuild in place is served as it now is.
+		const key = `${file}:${statSync(file).mtimeMs}`;
+		let body = gzip ? compressed.get(key) : readFileSync(file);
+		if (!body) compressed.set(key, (body = gzipSync(readFileSync(file))));
 		response.writeHead(200, { 'content-type': type ?? 'application/octet-stream', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
 		response.end(body);
 	});
