@@ -26,6 +26,8 @@ const REVISION = 'x-clippings-revision';
 /** The caches of Clippings versions that kept one per build: read, never written. */
 const LEGACY = /^clippings-[0-9a-f]{16}$/;
 const ENCODING = 'x-clippings-encoding';
+/** Where the page keeps its record of what is saved, and this worker its note of what it installed. */
+const STATE = 'clippings-state';
 /** A request carrying this header (the revision wanted) asks the worker to store the file, not to serve it. */
 const SAVE = 'x-clippings-save';
 /** How many shell files are fetched at once on install. */
@@ -62,17 +64,22 @@ sw.addEventListener('fetch', (event) => {
 	const request = event.request;
 	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
-	if (!isOurs(url)) return;
+	// The manifest is read fresh each time and never kept: it is no file of the archive.
+	if (!isOurs(url) || url.pathname === `${SETTINGS.base.replace(/\/?$/, '/')}offline.json`) return;
 	const wanted = request.headers.get(SAVE);
 	if (wanted !== null) event.respondWith(save(withoutSearch(request.url), wanted));
 	else if (request.mode === 'navigate' || isAlwaysFresh(url)) event.respondWith(networkFirst(event, request));
 	else event.respondWith(cacheFirst(event, request));
 });
 
-/** Fetches the shell files whose stored revision differs from this build's. */
+/**
+ * Fetches the shell files whose stored revision differs from this build's, and leaves a note of what it
+ * downloaded (`offline-installed.json` in the state cache) for the page that reports the update to the reader.
+ */
 async function keepShell() {
 	const cache = await caches.open(FILES);
 	const queue = [...SETTINGS.shell];
+	const fetched = { build: SETTINGS.build, files: 0, bytes: 0 };
 	const worker = async () => {
 		for (let next = queue.shift(); next; next = queue.shift()) {
 			const [address, revision] = next;
@@ -80,10 +87,13 @@ async function keepShell() {
 			if (cached && cached.headers.get(REVISION) === revision) continue;
 			const response = await fetch(address, { cache: 'no-cache' });
 			if (!response.ok) throw new Error(`${address}: ${response.status}`);
-			await store(address, response, revision);
+			fetched.files += 1;
+			fetched.bytes += (await store(address, response, revision)).fetched;
 		}
 	};
 	await Promise.all(Array.from({ length: PARALLEL }, worker));
+	const note = new URL(`${SETTINGS.base.replace(/\/?$/, '/')}offline-installed.json`, sw.location.origin).href;
+	await (await caches.open(STATE)).put(note, new Response(JSON.stringify(fetched), { headers: { 'content-type': 'application/json' } }));
 }
 
 /**

@@ -10,7 +10,7 @@
 import { estimateSavedBytes, parseOfflineManifest, planOfflineSync, type OfflineManifest } from '../../lib/offline-manifest.ts';
 import { getOfflineManifestPath, getServiceWorkerPath, withBase } from '../../lib/urls.ts';
 
-/** Shared with `src/integrations/service-worker.js`. */
+/** Shared with `src/integrations/service-worker.js` (`STATE_CACHE` too). */
 const FILES_CACHE = 'clippings-files';
 const REVISION = 'x-clippings-revision';
 const SAVE = 'x-clippings-save';
@@ -131,6 +131,12 @@ export function updateSavedCopy(base: string, onProgress?: (progress: SaveProgre
 			onProgress?.(progress);
 			window.dispatchEvent(new CustomEvent('clippings:offline-progress', { detail: progress }));
 		});
+		// What the new worker downloaded for itself (the changed shell files) is part of the update too.
+		const installed = await takeInstallNote(base);
+		if (installed?.build === info.build) {
+			report.fetched += installed.files;
+			report.fetchedBytes += installed.bytes;
+		}
 		window.dispatchEvent(new CustomEvent('clippings:offline-updated', { detail: report }));
 		return report;
 	})().finally(() => {
@@ -272,7 +278,7 @@ export function describeSavedCopy(state: SavedState | undefined, info: BuildInfo
 export function formatBytes(bytes: number): string {
 	const format = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
 	if (bytes >= 1024 * 1024) return `${format.format(bytes / 1024 / 1024)} MB`;
-	return `${format.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
+	return `${format.format(bytes === 0 ? 0 : Math.max(1, Math.round(bytes / 1024)))} KB`;
 }
 
 /** `1 file`, `3 files` */
@@ -326,8 +332,18 @@ async function checkQuota(needed: number): Promise<boolean> {
 	return persisted;
 }
 
-function stateKey(base: string): string {
-	return new URL(withBase('/offline-saved.json', base), location.origin).href;
+function stateKey(base: string, name = 'offline-saved.json'): string {
+	return new URL(withBase(`/${name}`, base), location.origin).href;
+}
+
+/** The service worker's note of the shell files it downloaded when it installed, read once. */
+async function takeInstallNote(base: string): Promise<{ build: string; files: number; bytes: number } | undefined> {
+	const cache = await caches.open(STATE_CACHE);
+	const key = stateKey(base, 'offline-installed.json');
+	const note = await cache.match(key);
+	if (!note) return undefined;
+	await cache.delete(key);
+	return (await note.json()) as { build: string; files: number; bytes: number };
 }
 
 async function writeSavedState(base: string, state: SavedState): Promise<void> {
