@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { writePortableCopy } from '../src/integrations/portable.ts';
+import { getSearchRecordsFile, readSearchRecords } from '../src/integrations/search.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/browser.ts';
 import { measureFolder } from './support/folder-size.ts';
 import { getArchiveFolderName, getBenchArchiveOptions, writeReutersArchive } from './support/reuters.ts';
@@ -83,8 +84,10 @@ export async function serveLikeAHost(root: string): Promise<{ origin: string; cl
 		}
 		const type = TYPES[path.extname(file)];
 		const gzip = type !== undefined && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-		let body = gzip ? compressed.get(file) : readFileSync(file);
-		if (!body) compressed.set(file, (body = gzipSync(readFileSync(file))));
+		// Keyed by modification time too, so a rebuild in place is served as it now is.
+		const key = `${file}:${statSync(file).mtimeMs}`;
+		let body = gzip ? compressed.get(key) : readFileSync(file);
+		if (!body) compressed.set(key, (body = gzipSync(readFileSync(file))));
 		response.writeHead(200, { 'content-type': type ?? 'application/octet-stream', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
 		response.end(body);
 	});
@@ -274,7 +277,8 @@ export async function run(): Promise<void> {
 
 		const portableOut = path.join(FOLDER, 'portable');
 		const portableStarted = performance.now();
-		const portable = await writePortableCopy({ dist: DIST, out: portableOut, base: '/' });
+		const records = readSearchRecords(getSearchRecordsFile(path.join(FOLDER, '.cache')));
+		const portable = await writePortableCopy({ dist: DIST, out: portableOut, base: '/', records });
 		const portableSeconds = (performance.now() - portableStarted) / 1000;
 		const portableFigures = await measure(
 			browser,
@@ -311,7 +315,7 @@ export async function run(): Promise<void> {
 
 		const data = statSync(path.join(portableOut, 'search-data.js')).size;
 		console.log(
-			`portable copy: ${portable.pages} pages in ${portableSeconds.toFixed(1)} s, search-data.js ${(data / 1024 / 1024).toFixed(1)} MB; from file://: first query ${portableFigures.first.ms.toFixed(0)} ms, then median ${median(portableFigures.warm).toFixed(0)} ms, p90 ${percentile(portableFigures.warm, 90).toFixed(0)} ms`,
+			`portable copy: ${portable.pages} pages in ${portableSeconds.toFixed(1)} s, search-data.js ${kb(data)}, index in ${portable.searchParts} parts (largest ${kb(portable.largestPart)}); from file://: first query ${portableFigures.first.ms.toFixed(0)} ms, then median ${median(portableFigures.warm).toFixed(0)} ms, p90 ${percentile(portableFigures.warm, 90).toFixed(0)} ms`,
 		);
 		const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 		console.log(`targets: every first search ≤ 250 KB ${met(largest <= 250 * 1024)}; results ≤ 100 ms after the last key (median) ${met(median(ours!.warm) <= 100)}`);

@@ -3,7 +3,8 @@
 // Runs under Node with type stripping: erasable TypeScript only, relative imports with `.ts`.
 import path from 'node:path';
 import { writePortableCopy } from '../integrations/portable.ts';
-import { startCommand } from './site-settings.ts';
+import { getSearchRecordsFile, readSearchRecords } from '../integrations/search.ts';
+import { loadCacheDir, startCommand } from './site-settings.ts';
 
 const USAGE = `Usage: npm run build:portable [-- --config FILE] [--dist DIR] [--out DIR]
 
@@ -28,9 +29,10 @@ async function main(): Promise<number> {
 	const started = performance.now();
 	const dist = path.resolve(values.dist);
 	const out = path.resolve(values.out);
-	const result = await writePortableCopy({ dist, out, base: settings.base });
+	const records = readSearchRecords(getSearchRecordsFile(await loadCacheDir(values.config)));
+	const result = await writePortableCopy({ dist, out, base: settings.base, records });
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
-	console.log(`portable archive: ${result.pages} pages, ${result.records} stories searchable offline, in ${path.relative(process.cwd(), out) || out} (${seconds} s)`);
+	console.log(`portable archive: ${result.pages} pages, ${result.records} stories searchable offline (index in ${result.searchParts} parts, the largest ${Math.ceil(result.largestPart / 1024)} KB), in ${path.relative(process.cwd(), out) || out} (${seconds} s)`);
 	console.log(`open ${path.join(out, 'index.html')} in a browser, or copy the folder to a USB stick`);
 	return 0;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SiteConfig } from '../lib/config.ts';
 
@@ -24,6 +24,17 @@ export async function loadSiteSettings(configFile: string): Promise<SiteConfig> 
 	const clippings = integrations.find((integration) => integration?.name === 'clippings');
 	if (!clippings?.config) throw new Error(`${configFile} does not use the clippings() integration, so it names no content folder or time zone`);
 	return clippings.config;
+}
+
+/**
+ * Astro's cache folder as `astro.config.mjs` sets it (`cacheDir`), else Astro's default, `node_modules/.astro`:
+ * where a build keeps what a later command needs, such as the search records of the portable copy.
+ */
+export async function loadCacheDir(configFile: string): Promise<string> {
+	const module = (await import(pathToFileURL(path.resolve(configFile)).href)) as { default?: { cacheDir?: string | URL } };
+	const cacheDir = module.default?.cacheDir;
+	if (cacheDir instanceof URL) return fileURLToPath(cacheDir);
+	return path.resolve(cacheDir ?? 'node_modules/.astro');
 }
 
 /** Whether progress should be drawn in place (a terminal) or written as plain lines (pipes, files, CI). */

@@ -2,7 +2,8 @@ import type { AstroIntegration } from 'astro';
 import { parseSiteConfig, type SiteConfig, type SiteConfigInput } from '../lib/config.ts';
 import { verifyBuildLedger } from './ledger.ts';
 import { readLoaderLedger } from '../loader/loader-report.ts';
-import { startSearchIndex, type SearchIndexRun } from './search.ts';
+import { fileURLToPath } from 'node:url';
+import { getSearchRecordsFile, startSearchIndex, type SearchIndexRun } from './search.ts';
 import { getSecurityConfig } from './security.ts';
 import { getStagingDir, publishStagedBuild } from './staged-output.ts';
 import { renderThemeCss } from '../lib/theme.ts';
@@ -20,6 +21,7 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 	/** Where `astro build` publishes, once the staged build passed its checks. */
 	let outDir: URL | undefined;
 	let search: SearchIndexRun | undefined;
+	let cacheDir: URL | undefined;
 	return {
 		name: 'clippings',
 		/** The validated settings, for the command-line tools that read `astro.config.mjs` without Astro. */
@@ -52,10 +54,14 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 				});
 			},
 			// The content is synced before this hook, so indexing starts now and runs beside page generation.
+			'astro:config:done': ({ config }) => {
+				cacheDir = config.cacheDir;
+			},
 			'astro:build:start': ({ logger }) => {
 				const loaded = readLoaderLedger();
 				if (!loaded) throw new Error('Clippings: the articles loader left no ledger, so the build cannot index the published stories');
-				search = startSearchIndex(loaded.stories(), site, logger);
+				const recordsFile = cacheDir ? getSearchRecordsFile(fileURLToPath(cacheDir)) : undefined;
+				search = startSearchIndex(loaded.stories(), site, { logger, recordsFile });
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				if (!search) throw new Error('Clippings: the search index was never started');

@@ -1,43 +1,62 @@
 /**
- * Offline support, written after the search index: `sw.js` (the service worker, from
- * `service-worker.js` with this build's settings) and `offline.json` (every file "Save the archive for
- * offline reading" downloads). Both carry a build id hashed from the output, so a new build replaces the
- * old cache and an unchanged one keeps it.
+ * Offline support, written after the search index: `offline.json` (every file of the site with a revision,
+ * a hash of its bytes, and which of them "Save the archive for offline reading" downloads) and `sw.js` (the
+ * service worker, from `service-worker.js` with this build's settings). Browsers keep saved files by
+ * revision, so a new build costs a reader only the files it changed (see `src/lib/offline-manifest.ts`).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { getHomePagePath, getNotFoundPath, getOfflineManifestPath, getSearchBundlePath, getSearchPath, getServiceWorkerPath, withBase } from '../lib/urls.ts';
+import { estimateSavedBytes, OFFLINE_MANIFEST_VERSION, type OfflineFile, type OfflineManifest } from '../lib/offline-manifest.ts';
+import { getArchiveIndexPath, getBylineIndexPath, getFaviconPath, getHomePagePath, getNotFoundPath, getOfflineManifestPath, getSearchBundlePath, getSearchPath, getServiceWorkerPath, getSourceIndexPath, getTopicIndexPath, withBase } from '../lib/urls.ts';
 
 /** Above this size the search index's chunks wait for "Save the archive" instead of coming with the first visit. */
 export const SHELL_INDEX_LIMIT = 8 * 1024 * 1024;
 
-/** The offline manifest, as `offline.json` holds it. */
-export interface OfflineManifest {
+/** What the service worker is told about its build (the settings line of `service-worker.js`). */
+export interface ServiceWorkerSettings {
 	build: string;
-	/** Addresses with the base path, pages as directory addresses (`/archive/1987/`). */
-	files: string[];
+	base: string;
+	/** What it keeps on install, with revisions: enough for the search page to work offline. */
+	shell: [address: string, revision: string][];
+	/** The size of a saved archive, for the estimate shown before saving. */
+	files: number;
 	bytes: number;
+	savedBytes: number;
 }
 
-/** Writes `sw.js` and `offline.json` into the built site and returns what they describe. */
-export function writeOfflineSupport({ outDir, base }: { outDir: string; base: string }): { build: string; files: number; bytes: number } {
+/** Writes `offline.json` and `sw.js` into the built site and returns what they describe. */
+export function writeOfflineSupport({ outDir, base }: { outDir: string; base: string }): { build: string; files: number; bytes: number; savedBytes: number } {
 	const generated = new Set([getServiceWorkerPath(), getOfflineManifestPath()]);
-	const files = listFiles(outDir).filter((file) => !generated.has(file.path) && isWorthSaving(file.path));
-	const build = hashBuild(outDir, files);
+	const built = listFiles(outDir).filter((file) => !generated.has(file.path) && isServed(file.path));
+	const revisions = new Map(built.map((file) => [file.path, hashFile(path.join(outDir, file.path))]));
+	const toEntry = (file: BuiltFile): OfflineFile => [withBase(encodeURI(toAddress(file.path)), base), revisions.get(file.path)!, file.size];
+	const saved = built.filter((file) => isWorthSaving(file.path));
+	const files = saved.map(toEntry);
+	const online = built.filter((file) => !isWorthSaving(file.path)).map(toEntry);
+	const build = hashBuild([...files, ...online]);
 	const manifest: OfflineManifest = {
+		version: OFFLINE_MANIFEST_VERSION,
 		build,
-		files: files.map((file) => withBase(toAddress(file.path), base)),
-		bytes: files.reduce((sum, file) => sum + file.size, 0),
+		files,
+		online,
+		bytes: files.reduce((sum, file) => sum + file[2], 0),
+		savedBytes: files.reduce((sum, file) => sum + estimateSavedBytes(file[0], file[2]), 0),
 	};
-	const shell = selectShell(files).map((file) => withBase(toAddress(file), base));
+	const settings: ServiceWorkerSettings = {
+		build,
+		base,
+		shell: selectShell(saved).map((file) => [withBase(encodeURI(toAddress(file)), base), revisions.get(file)!]),
+		files: files.length,
+		bytes: manifest.bytes,
+		savedBytes: manifest.savedBytes,
+	};
 	const template = readFileSync(new URL('./service-worker.js', import.meta.url), 'utf8');
-	const settings = JSON.stringify({ build, base, shell });
-	const worker = template.replace(/\/\* settings \*\/ \{[^\n]*\};/, () => `${settings};`);
+	const worker = template.replace(/\/\* settings \*\/ \{[^\n]*\};/, () => `${JSON.stringify(settings)};`);
 	if (worker === template) throw new Error('Clippings: the service worker template has lost its settings line');
 	writeFileSync(path.join(outDir, getServiceWorkerPath()), worker);
 	writeFileSync(path.join(outDir, getOfflineManifestPath()), JSON.stringify(manifest));
-	return { build, files: manifest.files.length, bytes: manifest.bytes };
+	return { build, files: files.length, bytes: manifest.bytes, savedBytes: manifest.savedBytes };
 }
 
 /** A built file by its root-relative path (`/1987/03/26/honda/index.html`) and size. */
@@ -54,21 +73,32 @@ function listFiles(outDir: string): BuiltFile[] {
 		.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** Everything a browser can ask for: not the host's settings files (`_headers`) or source maps. */
+function isServed(file: string): boolean {
+	return !/\.map$/.test(file) && !/^\/_(headers|redirects)$/.test(file);
+}
+
 /**
- * Pages, styles, scripts, images and the parts of the search index the search page loads; not feeds,
- * reference downloads (.bib, .ris), sitemaps, the host's settings files (`_headers`) or Pagefind's own UI bundles, which no page uses.
+ * What a saved archive holds: every story and the pages that reach it by date (home, archive, year, month
+ * and day pages), the search page and the parts of the index it loads, the 404 page, styles, scripts and
+ * the icon. Left out: lists that the search page's facets give offline (byline, source and topic pages,
+ * older home pages), feeds, sitemaps and Pagefind's own UI bundles, which no page uses.
  */
 function isWorthSaving(file: string): boolean {
 	const bundle = getSearchBundlePath();
 	if (file.startsWith(bundle)) return /^(pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(index|filter|fragment)\/.+)$/.test(file.slice(bundle.length));
-	return !/\.(xml|txt|map|bib|ris)$/.test(file) && !/^\/_(headers|redirects)$/.test(file);
+	if (file.startsWith('/_astro/') || file === getFaviconPath()) return !/\.(xml|txt)$/.test(file);
+	const pages = [getHomePagePath(1), getSearchPath(), getArchiveIndexPath(), getBylineIndexPath(), getSourceIndexPath(), getTopicIndexPath()].map(toFile);
+	if (pages.includes(file) || file === getNotFoundPath()) return true;
+	// The calendar: /1987/, /1987/03/ (and its pages), /1987/03/26/ and the stories under it.
+	return /^\/\d{4}\/(.+\/)?index\.html$/.test(file);
 }
 
 /** What the service worker fetches when it installs: enough for the search page to work offline. */
 function selectShell(files: BuiltFile[]): string[] {
 	const bundle = getSearchBundlePath();
 	const pages = [getHomePagePath(1), getSearchPath(), getNotFoundPath()].map(toFile);
-	const assets = files.filter((file) => file.path.startsWith('/_astro/') || file.path === '/favicon.svg');
+	const assets = files.filter((file) => file.path.startsWith('/_astro/') || file.path === getFaviconPath());
 	const index = files.filter((file) => file.path.startsWith(bundle));
 	const core = index.filter((file) => !/\/(index|filter|fragment)\//.test(file.path));
 	const chunks = index.filter((file) => /\/(index|filter)\//.test(file.path));
@@ -90,11 +120,16 @@ function toAddress(file: string): string {
 	return file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
 }
 
-function hashBuild(outDir: string, files: BuiltFile[]): string {
+/**
+ * A file's revision: the start of the SHA-256 of its bytes, which the service worker computes the same way
+ * for pages it keeps as they are read (`service-worker.js`, `revisionOf`).
+ */
+function hashFile(file: string): string {
+	return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12);
+}
+
+function hashBuild(files: readonly OfflineFile[]): string {
 	const hash = createHash('sha256');
-	for (const file of files) {
-		hash.update(file.path).update('\0');
-		hash.update(readFileSync(path.join(outDir, file.path)));
-	}
+	for (const [address, revision] of files) hash.update(address).update('\0').update(revision).update('\n');
 	return hash.digest('hex').slice(0, 16);
 }

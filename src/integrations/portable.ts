@@ -4,8 +4,10 @@
  * - Every site address becomes a relative path to a file (`toPortableHref`), so links navigate.
  * - Module scripts, which browsers refuse to load from `file://`, are bundled into classic deferred scripts.
  * - Pagefind cannot load its index from disk either, so the search page gets `search-data.js`: the same
- *   records Pagefind indexed (read from the same `data-pagefind-*` marks in the same pages), loaded with
- *   a plain `<script>` tag and searched in memory (`src/scripts/search/local-engine.ts`).
+ *   records Pagefind indexed (`createSearchRecord`, kept by the build in its cache folder), as an inverted
+ *   index split into parts that are classic scripts, loaded as a search needs them
+ *   (`src/scripts/search/local-engine.ts`): no file holds every story's text, and none grows with the
+ *   archive except the small table of which part holds which words.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +21,9 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { toPortableHref } from '../lib/portable-links.ts';
 import { MONTH_FILTER } from '../lib/search-state.ts';
-import type { LocalRecord, LocalSearchData } from '../scripts/search/local-engine.ts';
+import { getTermKey, HEADLINE_WEIGHT, PARTS_GLOBAL, type LocalRecord, type LocalSearchData, type TermsPart } from '../scripts/search/local-engine.ts';
+import { tokenize } from '../lib/search-text.ts';
+import type { SearchIndexRecord } from '../lib/search-record.ts';
 import { getOfflineManifestPath, getSearchBundlePath, getSearchCountsPath, getSearchPath, getServiceWorkerPath } from '../lib/urls.ts';
 
 /** The file the search page loads its records from, at the archive's root. */
@@ -28,6 +32,16 @@ export const SEARCH_DATA_FILE = 'search-data.js';
 /** Where the classic versions of the site's module scripts go. */
 const SCRIPTS_FOLDER = '_portable';
 
+/** Where the search index's parts go. */
+const SEARCH_FOLDER = `${SCRIPTS_FOLDER}/search/`;
+
+/** Stories per records part (a few hundred bytes each) and per texts part (a few kilobytes each). */
+const RECORDS_PER_PART = 500;
+const TEXTS_PER_PART = 50;
+
+/** A terms part is closed once it holds about this much; a single frequent start of words can exceed it. */
+const TERMS_PART_BYTES = 96 * 1024;
+
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'poster'] as const;
 
 /** What a portable copy holds. */
@@ -35,13 +49,27 @@ export interface PortableResult {
 	pages: number;
 	records: number;
 	scripts: number;
+	/** Files of the search index and the largest of them, in bytes. */
+	searchParts: number;
+	largestPart: number;
 }
 
 /**
  * Copies the built site in `dist` to `out` in its portable form. Files only a server can use (the
  * Pagefind bundle, the service worker, the offline manifest) are left out.
  */
-export async function writePortableCopy({ dist, out, base }: { dist: string; out: string; base: string }): Promise<PortableResult> {
+export async function writePortableCopy({
+	dist,
+	out,
+	base,
+	records,
+}: {
+	dist: string;
+	out: string;
+	base: string;
+	/** The records the build indexed (`readSearchRecords`). */
+	records: AsyncIterable<SearchIndexRecord> | Iterable<SearchIndexRecord>;
+}): Promise<PortableResult> {
 	const skipped = new Set([getSearchBundlePath(), getServiceWorkerPath(), getOfflineManifestPath(), getSearchCountsPath()].map((address) => address.replace(/^\/|\/$/g, '')));
 	rmSync(out, { recursive: true, force: true });
 	cpSync(dist, out, {
@@ -50,19 +78,18 @@ export async function writePortableCopy({ dist, out, base }: { dist: string; out
 	});
 
 	const scripts = new ScriptBundler(out, base);
-	const records: LocalRecord[] = [];
+	const index = new PortableIndexWriter(path.join(out, ...SEARCH_FOLDER.split('/')));
 	const pages = readdirSync(out, { recursive: true, encoding: 'utf8' })
 		.filter((name) => name.endsWith('.html'))
 		.map((name) => name.split(path.sep).join('/'))
 		.sort();
 	const searchPage = `${getSearchPath().replace(/^\//, '')}index.html`;
 	const processor = unified().use(rehypeParse).use(rehypeStringify);
+	for await (const record of records) index.add(toLocalRecord(record));
 
 	for (const page of pages) {
 		const file = path.join(out, page);
 		const tree = processor.parse(readFileSync(file, 'utf8')) as Root;
-		const record = readSearchRecord(tree, page);
-		if (record) records.push(record);
 		const bundled: Promise<void>[] = [];
 		visit(tree, 'element', (node: Element) => {
 			for (const attribute of URL_ATTRIBUTES) {
@@ -78,49 +105,119 @@ export async function writePortableCopy({ dist, out, base }: { dist: string; out
 		writeFileSync(file, processor.stringify(tree));
 	}
 
-	const months = [...new Set(records.flatMap((record) => record.filters[MONTH_FILTER] ?? []))].sort();
-	const data: LocalSearchData = { records, months };
+	const data = index.finish();
 	writeFileSync(path.join(out, SEARCH_DATA_FILE), `window.CLIPPINGS_SEARCH_DATA = ${JSON.stringify(data)};\n`);
-	return { pages: pages.length, records: records.length, scripts: scripts.count };
+	return { pages: pages.length, records: data.records, scripts: scripts.count, searchParts: index.parts, largestPart: index.largest };
 }
 
 /**
- * The search record of an article page, from the same marks Pagefind reads: the `data-pagefind-body`
- * parts (headline and body), and the `data-pagefind-meta` and `data-pagefind-filter` values.
+ * Writes the portable search index as it reads the stories: records and texts in runs of a fixed size as
+ * soon as a run is full (so no text stays in memory), the words' postings at the end, grouped into parts
+ * by their first letters. Memory holds the postings (a few numbers per word of each story), never the text.
  */
-function readSearchRecord(tree: Root, page: string): LocalRecord | undefined {
-	const bodies: Element[] = [];
-	const meta: Record<string, string> = {};
-	const filters: Record<string, string[]> = {};
-	let lang = '';
-	visit(tree, 'element', (node: Element) => {
-		if (node.tagName === 'html') lang = String(node.properties.lang ?? '').toLowerCase();
-		if (node.properties.dataPagefindBody !== undefined) {
-			bodies.push(node);
-			return 'skip';
+class PortableIndexWriter {
+	readonly #folder: string;
+	readonly #postings = new Map<string, { list: number[]; last: number }>();
+	#records: LocalRecord[] = [];
+	#texts: string[] = [];
+	#count = 0;
+	readonly #months = new Set<string>();
+	parts = 0;
+	largest = 0;
+
+	constructor(folder: string) {
+		this.#folder = folder;
+		rmSync(folder, { recursive: true, force: true });
+		for (const kind of ['terms', 'records', 'texts']) mkdirSync(path.join(folder, kind), { recursive: true });
+	}
+
+	add({ text, ...record }: LocalRecord & { text: string }): void {
+		const id = this.#count++;
+		const weights = new Map<string, number>();
+		for (const word of tokenize(record.meta.title, record.lang)) weights.set(word, (weights.get(word) ?? 0) + HEADLINE_WEIGHT);
+		for (const word of tokenize(text, record.lang)) weights.set(word, (weights.get(word) ?? 0) + 1);
+		for (const [word, weight] of weights) {
+			let entry = this.#postings.get(word);
+			if (!entry) this.#postings.set(word, (entry = { list: [], last: 0 }));
+			entry.list.push(id - entry.last, weight);
+			entry.last = id;
 		}
-		const value = String(node.properties.value ?? '');
-		const named = (attribute: unknown) => /^([\w-]+)\[value\]$/.exec(String(attribute ?? ''))?.[1];
-		const metaName = named(node.properties.dataPagefindMeta);
-		const filterName = named(node.properties.dataPagefindFilter);
-		if (metaName) meta[metaName] = value;
-		if (filterName) (filters[filterName] ??= []).push(value);
-		return undefined;
-	});
-	if (bodies.length === 0) return undefined;
-	const text = bodies
-		.filter((body) => body.tagName !== 'h1')
-		.map((body) => toText(body))
-		.join('\n')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return {
-		url: page,
-		lang,
-		text,
-		meta: { title: meta.title ?? '', date: meta.date ?? '', datetime: meta.datetime ?? '', published: meta.published ?? '' },
-		filters,
-	};
+		for (const month of record.filters[MONTH_FILTER] ?? []) this.#months.add(month);
+		this.#records.push(record);
+		this.#texts.push(text);
+		if (this.#records.length === RECORDS_PER_PART) this.#flushRecords();
+		if (this.#texts.length === TEXTS_PER_PART) this.#flushTexts();
+	}
+
+	finish(): LocalSearchData {
+		if (this.#records.length > 0) this.#flushRecords();
+		if (this.#texts.length > 0) this.#flushTexts();
+		const byKey = new Map<string, string[]>();
+		for (const word of this.#postings.keys()) {
+			const key = getTermKey(word);
+			const words = byKey.get(key);
+			if (words) words.push(word);
+			else byKey.set(key, [word]);
+		}
+		const terms: Record<string, number> = {};
+		let part: TermsPart = {};
+		let size = 0;
+		let file = 0;
+		const close = () => {
+			this.#write(`terms/${file}`, part);
+			file += 1;
+			part = {};
+			size = 0;
+		};
+		for (const key of [...byKey.keys()].sort()) {
+			if (size >= TERMS_PART_BYTES) close();
+			terms[key] = file;
+			for (const word of byKey.get(key)!) {
+				const { list } = this.#postings.get(word)!;
+				part[word] = list;
+				size += word.length + list.length * 3;
+			}
+		}
+		if (size > 0 || file === 0) close();
+		this.#postings.clear();
+		return {
+			version: 2,
+			folder: SEARCH_FOLDER,
+			records: this.#count,
+			recordsPerPart: RECORDS_PER_PART,
+			textsPerPart: TEXTS_PER_PART,
+			months: [...this.#months].sort(),
+			terms,
+		};
+	}
+
+	#flushRecords(): void {
+		this.#write(`records/${Math.floor((this.#count - 1) / RECORDS_PER_PART)}`, this.#records);
+		this.#records = [];
+	}
+
+	#flushTexts(): void {
+		this.#write(`texts/${Math.floor((this.#count - 1) / TEXTS_PER_PART)}`, this.#texts);
+		this.#texts = [];
+	}
+
+	/** A part is a classic script that files its data under its name, for `LocalEngine` to pick up. */
+	#write(name: string, data: unknown): void {
+		const script = `(window.${PARTS_GLOBAL} = window.${PARTS_GLOBAL} || {})[${JSON.stringify(name)}] = ${JSON.stringify(data)};\n`;
+		writeFileSync(path.join(this.#folder, `${name}.js`), script);
+		this.parts += 1;
+		this.largest = Math.max(this.largest, Buffer.byteLength(script));
+	}
+}
+
+/**
+ * A search record as the portable index holds it: the page's file relative to the archive's root, and the
+ * text without its headline (the headline is `meta.title`, weighted apart).
+ * @example toLocalRecord(record).url // '1987/03/26/honda-exports/index.html'
+ */
+export function toLocalRecord(record: SearchIndexRecord): LocalRecord & { text: string } {
+	const text = record.content.slice(record.content.indexOf('\n\n') + 2).replace(/\s+/g, ' ').trim();
+	return { url: `${decodeURIComponent(record.url).replace(/^\//, '')}index.html`, lang: record.language, text, meta: record.meta, filters: record.filters };
 }
 
 /** Puts the plain script that holds the search records before the search page's own script. */

@@ -4,12 +4,13 @@
  * core while Astro writes the pages; when the pages are done, the index is written, checked against the
  * published stories, and the offline support that caches it is written beside it.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { createSearchRecord, type IndexedStory, type SearchRecordSite } from '../lib/search-record.ts';
+import { createSearchRecord, type IndexedStory, type SearchIndexRecord, type SearchRecordSite } from '../lib/search-record.ts';
 import { getSearchBundlePath, getSearchCountsPath } from '../lib/urls.ts';
 import { writeOfflineSupport } from './offline.ts';
 
@@ -35,10 +36,15 @@ export interface SearchIndexRun {
  * Starts indexing the published stories in Pagefind's process and returns at once, so page generation and
  * indexing overlap.
  */
-export function startSearchIndex(stories: Iterable<IndexedStory>, site: SearchRecordSite, logger?: AstroIntegrationLogger): SearchIndexRun {
+export function startSearchIndex(
+	stories: Iterable<IndexedStory>,
+	site: SearchRecordSite,
+	options: { logger?: AstroIntegrationLogger; /** Where the records are kept for the portable copy (`readSearchRecords`). */ recordsFile?: string } = {},
+): SearchIndexRun {
+	const { logger, recordsFile } = options;
 	const started = performance.now();
 	logger?.info('indexing the archive for search…');
-	const added = addRecords(stories, site);
+	const added = addRecords(stories, site, recordsFile);
 	// A failure is reported by finish(); until then it must not surface as an unhandled rejection.
 	added.catch(() => {});
 	return {
@@ -55,6 +61,7 @@ export function startSearchIndex(stories: Iterable<IndexedStory>, site: SearchRe
 				finishLogger?.info(
 					`indexed ${counts.indexed.articles} stories in ${Object.keys(counts.indexed.languages).length} language(s) in ${Math.round(performance.now() - started)} ms`,
 				);
+				if (recordsFile) renameSync(`${recordsFile}.partial`, recordsFile);
 				const offline = writeOfflineSupport({ outDir: folder, base });
 				finishLogger?.info(`offline support: build ${offline.build}, ${offline.files} files (${(offline.bytes / 1024 / 1024).toFixed(1)} MB) to save`);
 				return counts;
@@ -65,20 +72,43 @@ export function startSearchIndex(stories: Iterable<IndexedStory>, site: SearchRe
 	};
 }
 
-async function addRecords(stories: Iterable<IndexedStory>, site: SearchRecordSite): Promise<pagefind.PagefindIndex> {
+async function addRecords(stories: Iterable<IndexedStory>, site: SearchRecordSite, recordsFile?: string): Promise<pagefind.PagefindIndex> {
 	const { index, errors } = await pagefind.createIndex({});
 	if (!index) throw new Error('Clippings: Pagefind could not start', { cause: errors });
+	const kept = recordsFile ? `${recordsFile}.partial` : undefined;
+	if (kept) {
+		mkdirSync(path.dirname(kept), { recursive: true });
+		writeFileSync(kept, '');
+	}
+	let lines: string[] = [];
 	let pending: Promise<void>[] = [];
 	for (const story of stories) {
 		const record = createSearchRecord(story, site);
+		if (kept) lines.push(JSON.stringify(record));
 		pending.push(index.addCustomRecord(record).then((response) => failOnErrors(`could not index ${record.url}`, response)));
 		if (pending.length >= RECORDS_IN_FLIGHT) {
 			await Promise.all(pending);
 			pending = [];
+			if (kept) appendFileSync(kept, `${lines.join('\n')}\n`);
+			lines = [];
 		}
 	}
 	await Promise.all(pending);
+	if (kept && lines.length > 0) appendFileSync(kept, `${lines.join('\n')}\n`);
 	return index;
+}
+
+/** The file in Astro's cache folder where a build keeps its search records for the portable copy. */
+export function getSearchRecordsFile(cacheDir: string): string {
+	return path.join(cacheDir, 'clippings-search-records.jsonl');
+}
+
+/** The search records the last build indexed, one at a time, as `npm run build:portable` indexes them again. */
+export async function* readSearchRecords(file: string): AsyncIterable<SearchIndexRecord> {
+	if (!existsSync(file)) throw new Error(`Clippings: ${file} was not found; run astro build first (it keeps the search records there)`);
+	for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+		if (line) yield JSON.parse(line) as SearchIndexRecord;
+	}
 }
 
 /**

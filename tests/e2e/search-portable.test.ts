@@ -1,7 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { writePortableCopy } from '../../src/integrations/portable.ts';
+import { getSearchRecordsFile, readSearchRecords } from '../../src/integrations/search.ts';
 import { waitForSearch } from '../support/search-page.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { distPath, fixturePath } from '../support/fixtures.ts';
@@ -13,7 +16,8 @@ let browser: TestBrowser;
 const dialogs: string[] = [];
 
 beforeAll(async () => {
-	await writePortableCopy({ dist: distPath('search'), out: PORTABLE, base: '/news/' });
+	const records = readSearchRecords(getSearchRecordsFile(fixturePath('search', '.cache')));
+	await writePortableCopy({ dist: distPath('search'), out: PORTABLE, base: '/news/', records });
 	browser = await launchBrowser();
 	browser.context.on('page', (page) =>
 		page.on('dialog', (dialog) => {
@@ -90,6 +94,25 @@ describe('the portable archive, opened from disk with no server', () => {
 		expect((await titles(page))[0]).toBe('<img src=x onerror=alert(1)>');
 		expect(await page.locator('.search-results img').count()).toBe(0);
 		expect(dialogs).toEqual([]);
+		await page.close();
+	});
+
+	test('a search loads only the parts of the index its words need, and no file holds every story’s text', async () => {
+		const parts = (kind: string) => readdirSync(path.join(PORTABLE, '_portable', 'search', kind));
+		expect(parts('texts').length).toBeGreaterThan(1);
+		expect(readFileSync(path.join(PORTABLE, 'search-data.js'), 'utf8')).not.toContain('Honda');
+		const page = await browser.context.newPage();
+		const loaded: string[] = [];
+		page.on('request', (request) => {
+			if (request.url().includes('/_portable/search/')) loaded.push(request.url().slice(request.url().indexOf('/_portable/search/') + '/_portable/search/'.length));
+		});
+		await openSearch(page, '?q=honda+accord');
+		expect((await titles(page))[0]).toBe('Honda Exports First U.s.-Made Cars');
+		const terms = loaded.filter((file) => file.startsWith('terms/'));
+		expect(terms.length).toBeGreaterThan(0);
+		expect(terms.length).toBeLessThanOrEqual(2);
+		expect(terms.length).toBeLessThan(parts('terms').length);
+		expect(loaded.filter((file) => file.startsWith('texts/')).length).toBeLessThan(parts('texts').length);
 		await page.close();
 	});
 });

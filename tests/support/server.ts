@@ -26,11 +26,12 @@ export interface StaticServer {
 
 /**
  * Serves a built folder the way a plain static host does: `/a/` → `a/index.html`, the site's `404.html`
- * for anything missing, everything under `base`.
+ * for anything missing, everything under `base`. `onRequest` hears every address asked for.
  */
-export async function serveStatic(root: string, base = '/'): Promise<StaticServer> {
+export async function serveStatic(root: string, base = '/', onRequest?: (pathname: string) => void): Promise<StaticServer> {
 	const server: Server = createServer((request, response) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
+		onRequest?.(url.pathname);
 		let pathname = decodeURIComponent(url.pathname);
 		if (!pathname.startsWith(base)) pathname = '/__missing__';
 		let file = path.join(root, pathname.slice(base.length - 1));

@@ -13,9 +13,9 @@ export interface TempFixture {
 
 /**
  * Writes a small archive (`files` maps paths under `content/articles/` to their text) with a standard
- * config, so a test can build it and assert on the outcome.
+ * config (served from `base`, `/` unless given), so a test can build it and assert on the outcome.
  */
-export function createTempFixture(name: string, files: Record<string, string | Uint8Array>): TempFixture {
+export function createTempFixture(name: string, files: Record<string, string | Uint8Array>, { base = '/' }: { base?: string } = {}): TempFixture {
 	const fixture = `tmp-${name}`;
 	const root = fixturePath(fixture);
 	rmSync(root, { recursive: true, force: true });
@@ -27,7 +27,7 @@ import clippings from '../../../src/integrations/clippings.ts';
 export default defineConfig({
 	outDir: './tests/fixtures/${fixture}/dist',
 	cacheDir: './tests/fixtures/${fixture}/.cache',
-	integrations: [clippings({ title: 'Temp', url: 'https://temp.example.org', timeZone: 'UTC', content: 'tests/fixtures/${fixture}/content' })],
+	integrations: [clippings({ title: 'Temp', url: 'https://temp.example.org', base: ${JSON.stringify(base)}, timeZone: 'UTC', content: 'tests/fixtures/${fixture}/content' })],
 });
 `,
 	);

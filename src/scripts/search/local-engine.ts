@@ -1,8 +1,13 @@
 /**
- * The portable build's search, for an archive opened from disk (`file://`), where Pagefind cannot load
- * its index. The records come from `search-data.js`, a plain script the portable build writes from the
- * same marked-up pages Pagefind indexes; this engine indexes them in memory on the first search and gives
- * the same answers in the same shape: every word present, facets, date range, sorts and pages.
+ * The portable build's search, for an archive opened from disk (`file://`), where Pagefind cannot fetch its
+ * index. The portable build writes the same records Pagefind indexes as an inverted index split into parts,
+ * each a classic script (`fetch()` is refused on `file://`, a `<script>` is not), so a search loads only
+ * what it needs:
+ * - `search-data.js` (loaded with the page): how many stories, the months, which part holds which words;
+ * - `terms/N.js`: the words starting with a few letters, each with the stories holding it and a weight;
+ * - `records/N.js`: a run of stories' address, headline, dates and filters (for results, facets and order);
+ * - `texts/N.js`: a run of stories' text, for the excerpts of the results shown.
+ * It gives the same answers in the same shape as Pagefind: every word present, facets, date range, sorts, pages.
  */
 import {
 	FACETS,
@@ -16,67 +21,98 @@ import {
 import { buildExcerpt, getTextFragment, matchesTerm, tokenize } from '../../lib/search-text.ts';
 import { addCounts, toFacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
 
-/** One article as `search-data.js` holds it. */
+/** One story's record, without its text. */
 export interface LocalRecord {
 	/** Relative to the archive's root folder: `1987/03/26/honda-exports/index.html`. */
 	url: string;
 	lang: string;
-	/** The story's indexed text without its headline (which is `meta.title`). */
-	text: string;
 	meta: { title: string; date: string; datetime: string; published: string };
 	filters: Record<string, string[]>;
 }
 
 /** What `search-data.js` assigns to `window.CLIPPINGS_SEARCH_DATA`. */
 export interface LocalSearchData {
-	records: LocalRecord[];
+	version: 2;
+	/** The folder of the parts, relative to the archive's root: `_portable/search/`. */
+	folder: string;
+	/** How many stories; ids run from 0. */
+	records: number;
+	/** Stories per `records/N.js` and per `texts/N.js`. */
+	recordsPerPart: number;
+	textsPerPart: number;
 	months: string[];
+	/** The first one or two letters of a word → the `terms/N.js` holding every word that starts with them. */
+	terms: Record<string, number>;
 }
 
-/** How much more a word in the headline counts than one in the body. */
-const HEADLINE_WEIGHT = 5;
+/**
+ * A `terms/N.js` part: word → postings, `[id gap, weight, id gap, weight, …]` (ids ascending, each written
+ * as its distance from the one before, so the numbers stay short).
+ */
+export type TermsPart = Record<string, number[]>;
 
-/** Searches records held in memory. */
+/** The global the parts add themselves to, by name (`terms/3`). */
+export const PARTS_GLOBAL = 'CLIPPINGS_SEARCH_PARTS';
+
+/** How much more a word in the headline counts than one in the body. */
+export const HEADLINE_WEIGHT = 5;
+
+/**
+ * The part key of a word: its first two characters (code points), or one for a one-letter word. A searched
+ * term's matches all share the term's first two characters (see `matchesTerm`), so a term needs one part.
+ * @example getTermKey('honda') // 'ho'
+ */
+export function getTermKey(word: string): string {
+	return [...word].slice(0, 2).join('');
+}
+
+/** Searches the portable index, loading its parts as a search needs them. */
 export class LocalEngine implements SearchEngine {
 	readonly #data: LocalSearchData;
 	readonly #root: URL;
-	#index: Map<string, Map<number, number>> | undefined;
+	readonly #parts = new Map<string, Promise<unknown>>();
 
-	/** @param root the address of the archive's root folder, which record URLs are relative to */
+	/** @param root the address of the archive's root folder, which record URLs and the parts folder are relative to */
 	constructor(data: LocalSearchData, root: URL) {
 		this.#data = data;
 		this.#root = root;
 	}
 
 	prepare(): void {
-		// Nothing to fetch: the records came with the page. Indexing them waits for the first search, as it
-		// would hold up the keyboard if done while the reader starts typing.
+		// Nothing every search needs: the words decide which parts load.
 	}
 
 	async search(state: SearchState): Promise<SearchOutcome> {
-		const terms = tokenize(state.q);
-		const scores = this.#score(terms);
+		const terms = [...new Set(tokenize(state.q))];
+		const scores = await this.#score(terms);
 		const filters = getSearchFilters(state, this.#data.months);
-		const matching = [...scores.keys()].filter((id) => passes(this.#data.records[id]!, filters));
 		const sort = getEffectiveSort(state);
-		const records = this.#data.records;
+		const ids = [...scores.keys()];
+		const needsRecords = Object.keys(filters).length > 0 || sort !== 'relevance';
+		const records = needsRecords ? await this.#records(ids) : new Map<number, LocalRecord>();
+		const matching = needsRecords ? ids.filter((id) => passes(records.get(id)!, filters)) : ids;
 		matching.sort((a, b) => {
 			if (sort === 'relevance') return scores.get(b)! - scores.get(a)! || a - b;
-			const order = records[a]!.meta.published.localeCompare(records[b]!.meta.published) || records[a]!.url.localeCompare(records[b]!.url);
+			const first = records.get(a)!;
+			const second = records.get(b)!;
+			const order = first.meta.published.localeCompare(second.meta.published) || first.url.localeCompare(second.url);
 			return (sort === 'newest' ? -order : order) || a - b;
 		});
-		const first = (state.page - 1) * RESULTS_PER_PAGE;
-		const hits = matching.slice(first, first + RESULTS_PER_PAGE).map((id) => this.#toHit(records[id]!, terms));
-		return { total: matching.length, hits, facets: async () => this.#countFacets(state, scores) };
+		const start = (state.page - 1) * RESULTS_PER_PAGE;
+		const shown = matching.slice(start, start + RESULTS_PER_PAGE);
+		const [shownRecords, texts] = await Promise.all([this.#records(shown), this.#texts(shown)]);
+		const hits = shown.map((id) => this.#toHit(shownRecords.get(id)!, texts.get(id) ?? '', terms));
+		return { total: matching.length, hits, facets: async () => this.#countFacets(state, ids) };
 	}
 
-	#countFacets(state: SearchState, scores: Map<number, number>) {
+	async #countFacets(state: SearchState, ids: number[]) {
+		const records = await this.#records(ids);
 		const counts: Partial<Record<Facet, Record<string, number>>> = {};
 		for (const facet of FACETS) {
 			const filters = getSearchFilters(state, this.#data.months, state[facet].length > 0 ? facet : undefined);
 			const values: Record<string, number> = {};
-			for (const id of scores.keys()) {
-				const record = this.#data.records[id]!;
+			for (const id of ids) {
+				const record = records.get(id)!;
 				if (!passes(record, filters)) continue;
 				for (const value of record.filters[facet] ?? []) values[value] = (values[value] ?? 0) + 1;
 			}
@@ -85,17 +121,23 @@ export class LocalEngine implements SearchEngine {
 		return toFacetCounts(counts);
 	}
 
-	/** Every record holding all the terms (every record when there are none), with its score. */
-	#score(terms: string[]): Map<number, number> {
-		if (terms.length === 0) return new Map(this.#data.records.map((_, id) => [id, 0]));
-		const index = (this.#index ??= buildIndex(this.#data.records));
+	/** Every story holding all the terms (every story when there are none), with its score. */
+	async #score(terms: string[]): Promise<Map<number, number>> {
+		if (terms.length === 0) return new Map(Array.from({ length: this.#data.records }, (_, id) => [id, 0]));
+		const parts = await Promise.all(terms.map((term) => this.#termParts(term)));
 		let scores: Map<number, number> | undefined;
-		for (const term of new Set(terms)) {
+		for (const [index, term] of terms.entries()) {
 			const found = new Map<number, number>();
-			for (const [word, postings] of index) {
-				if (!matchesTerm(word, term)) continue;
-				const rarity = Math.log(1 + this.#data.records.length / postings.size);
-				for (const [id, weight] of postings) found.set(id, (found.get(id) ?? 0) + weight * rarity);
+			for (const part of parts[index]!) {
+				for (const [word, postings] of Object.entries(part)) {
+					if (!matchesTerm(word, term)) continue;
+					const rarity = Math.log(1 + this.#data.records / (postings.length / 2));
+					let id = 0;
+					for (let at = 0; at < postings.length; at += 2) {
+						id += postings[at]!;
+						found.set(id, (found.get(id) ?? 0) + postings[at + 1]! * rarity);
+					}
+				}
 			}
 			scores = scores ? intersect(scores, found) : found;
 			if (scores.size === 0) break;
@@ -103,8 +145,62 @@ export class LocalEngine implements SearchEngine {
 		return scores ?? new Map();
 	}
 
-	#toHit(record: LocalRecord, terms: string[]): SearchHit {
-		const excerpt = buildExcerpt(record.text, terms, record.lang);
+	/** The parts that can hold words matching a term: one, or every part of a one-letter start. */
+	#termParts(term: string): Promise<TermsPart[]> {
+		const key = getTermKey(term);
+		const files = new Set<number>();
+		for (const [start, file] of Object.entries(this.#data.terms)) {
+			if (start === key || (key.length === 1 && start.startsWith(key))) files.add(file);
+		}
+		return Promise.all([...files].map((file) => this.#load(`terms/${file}`) as Promise<TermsPart>));
+	}
+
+	async #records(ids: readonly number[]): Promise<Map<number, LocalRecord>> {
+		const per = this.#data.recordsPerPart;
+		const parts = [...new Set(ids.map((id) => Math.floor(id / per)))];
+		const loaded = new Map(await Promise.all(parts.map(async (part) => [part, (await this.#load(`records/${part}`)) as LocalRecord[]] as const)));
+		const records = new Map<number, LocalRecord>();
+		for (const id of ids) records.set(id, loaded.get(Math.floor(id / per))![id % per]!);
+		return records;
+	}
+
+	async #texts(ids: readonly number[]): Promise<Map<number, string>> {
+		const per = this.#data.textsPerPart;
+		const texts = new Map<number, string>();
+		await Promise.all(
+			ids.map(async (id) => {
+				const part = (await this.#load(`texts/${Math.floor(id / per)}`)) as string[];
+				texts.set(id, part[id % per] ?? '');
+			}),
+		);
+		return texts;
+	}
+
+	/** Loads a part with a classic `<script>` (the one way to read a file from `file://`), once. */
+	#load(name: string): Promise<unknown> {
+		let loading = this.#parts.get(name);
+		if (!loading) {
+			loading = new Promise((resolve, reject) => {
+				const script = document.createElement('script');
+				script.src = new URL(`${this.#data.folder}${name}.js`, this.#root).href;
+				script.onload = () => {
+					const parts = (window as unknown as Record<string, Record<string, unknown> | undefined>)[PARTS_GLOBAL];
+					const part = parts?.[name];
+					if (parts) delete parts[name];
+					script.remove();
+					if (part === undefined) reject(new Error(`${script.src} did not hold the search part ${name}`));
+					else resolve(part);
+				};
+				script.onerror = () => reject(new Error(`the search part ${script.src} could not be loaded`));
+				document.head.append(script);
+			});
+			this.#parts.set(name, loading);
+		}
+		return loading;
+	}
+
+	#toHit(record: LocalRecord, text: string, terms: string[]): SearchHit {
+		const excerpt = buildExcerpt(text, terms, record.lang);
 		return {
 			url: `${new URL(record.url, this.#root).href}${getTextFragment(excerpt)}`,
 			title: record.meta.title,
@@ -116,21 +212,6 @@ export class LocalEngine implements SearchEngine {
 			excerpt,
 		};
 	}
-}
-
-/** word → record → weight (occurrences, headline words counting more). */
-function buildIndex(records: readonly LocalRecord[]): Map<string, Map<number, number>> {
-	const index = new Map<string, Map<number, number>>();
-	records.forEach((record, id) => {
-		const add = (word: string, weight: number) => {
-			let postings = index.get(word);
-			if (!postings) index.set(word, (postings = new Map()));
-			postings.set(id, (postings.get(id) ?? 0) + weight);
-		};
-		for (const word of tokenize(record.meta.title, record.lang)) add(word, HEADLINE_WEIGHT);
-		for (const word of tokenize(record.text, record.lang)) add(word, 1);
-	});
-	return index;
 }
 
 function intersect(scores: Map<number, number>, found: Map<number, number>): Map<number, number> {
