@@ -33,6 +33,14 @@ export const SiteConfigSchema = z
 			.max(500, 'pageSize must be at most 500')
 			.default(20),
 		content: z.string().default('content'),
+		remoteImages: z
+			.boolean({ message: 'remoteImages must be true or false' })
+			.default(false)
+			.describe(
+				'Publish photos that articles give as https:// addresses, loaded from their servers (hotlinked): they are not optimised, ' +
+					'vanish when those servers drop them, do not work offline and tell those servers who reads what. Off by default: ' +
+					'a remote photo then fails the build, naming the article, so it can be saved next to it.',
+			),
 	})
 	.strict();
 

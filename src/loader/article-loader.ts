@@ -6,16 +6,19 @@ import type { Loader } from 'astro/loaders';
 import { ArticleEntrySchema, createArticleEntry } from '../lib/article-entry.ts';
 import { findArticleFiles, indexArticles, type IndexedArticle, type SkippedFile } from '../lib/article-index.ts';
 import { formatProblem, type ArticleProblem } from '../lib/parse-article.ts';
+import { fingerprintArticleImages, listShownPhotos, resolveArticleImages, type ArticleImagePolicy } from './article-images.ts';
 import { RenderPool } from './render-pool.ts';
 
 /** Bump when rendering changes in a way that should invalidate every cached article. */
-const RENDERER_VERSION = '3';
+const RENDERER_VERSION = '4';
 
 /** Options of the articles loader. */
 export interface ArticleLoaderOptions {
 	/** Folder that holds `articles/`, relative to the project root. */
 	content: string;
 	timeZone: string;
+	/** Whether articles may point at photos by https:// address (see `remoteImages` in the site settings). */
+	remoteImages: boolean;
 }
 
 /** What the loader found, for the build's ledger. */
@@ -42,10 +45,12 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 		async load({ store, logger, generateDigest, config, watcher }) {
 			const root = fileURLToPath(config.root);
 			const directory = path.resolve(root, options.content, 'articles');
+			const imagePolicy: ArticleImagePolicy = { root, contentDirectory: path.resolve(root, options.content), remoteImages: options.remoteImages };
 
 			const sync = async () => {
 				const started = performance.now();
-				const { files, ignored } = await findArticleFiles(directory, root);
+				const found = await findArticleFiles(directory, root);
+				const { files } = found;
 				const sources = await Promise.all(files.map((file) => readFile(path.join(root, file))));
 				const index = indexArticles(files.map((file, i) => ({ file, source: sources[i]! })), options.timeZone);
 				const problems: ArticleProblem[] = [...index.problems];
@@ -56,7 +61,9 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				const byFile = new Map(files.map((file, i) => [file, sources[i]!]));
 
 				for (const entry of index.articles) {
-					const digest = generateDigest(`${RENDERER_VERSION}\n${options.timeZone}\n${entry.file}\n${byFile.get(entry.file)!.toString('latin1')}`);
+					const previous = store.get(entry.id)?.data as { bodyImages?: { path: string }[] } | undefined;
+					const photos = await fingerprintArticleImages(entry.file, entry.article.data.image, previous?.bodyImages, imagePolicy);
+					const digest = generateDigest(`${RENDERER_VERSION}\n${options.timeZone}\n${options.remoteImages}\n${entry.file}\n${photos}\n${byFile.get(entry.file)!.toString('latin1')}`);
 					if (store.get(entry.id)?.digest === digest) kept++;
 					else pending.push({ entry, digest });
 				}
@@ -70,7 +77,10 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 								problems.push({ file: item.entry.file, message: 'the article is empty once unsafe HTML is removed' });
 								return undefined;
 							}
-							return { item, result };
+							const photos = await resolveArticleImages(item.entry.file, item.entry.article.data.image, result, imagePolicy);
+							problems.push(...photos.problems);
+							photos.warnings.forEach((warning) => logger.warn(warning));
+							return { item, result: { ...result, html: photos.html }, photos: photos.fields };
 						} catch (error) {
 							problems.push({ file: item.entry.file, message: `could not be rendered: ${(error as Error).message}` });
 							return undefined;
@@ -88,10 +98,13 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				for (const done of rendered) {
 					if (!done) continue;
 					const { entry, digest } = done.item;
-					const data = createArticleEntry(entry.file, entry.article.data, done.result, options.timeZone);
-					store.set({ id: entry.id, data, digest, filePath: entry.file, rendered: { html: done.result.html } });
+					const data = { ...createArticleEntry(entry.file, entry.article.data, done.result, options.timeZone), ...done.photos };
+					const rendered = { html: done.result.html, metadata: { imagePaths: done.result.images.local } };
+					store.set({ id: entry.id, data, digest, filePath: entry.file, rendered });
 				}
 
+				const shownPhotos = listShownPhotos(store.values());
+				const ignored = found.ignored.filter((skip) => !shownPhotos.has(skip.file));
 				const ledger: LoaderLedger = { found: files.length, articles: ids.size, paths: index.articles.map((entry) => entry.path), drafts, ignored };
 				(globalThis as Record<symbol, unknown>)[LEDGER_KEY] = ledger;
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
