@@ -3,6 +3,7 @@
  * `getArchive()` built once. The endpoints in `src/pages` only pick an entry and return its response.
  */
 import { getArchive, type Archive, type Article } from './archive.ts';
+import { getLeadPhoto, resolveFeedPhotos } from './article-photos.ts';
 import { FEED_LENGTH, renderJsonFeed, renderRssFeed, toFeedItem, type Feed } from './feeds.ts';
 import type { NamedGroup } from './groupings.ts';
 import { site } from './site.ts';
@@ -41,7 +42,14 @@ export async function getSiteFeed(): Promise<Feed> {
 		rssUrl: storyContext.absoluteUrl(getFeedPath('rss')),
 		jsonUrl: storyContext.absoluteUrl(getFeedPath('json')),
 		lang: site.lang,
-		items: articles.slice(0, FEED_LENGTH).map((article) => toFeedItem(article, storyContext, true)),
+		items: await Promise.all(
+			articles.slice(0, FEED_LENGTH).map(async (article) =>
+				toFeedItem(article, storyContext, true, {
+					photo: await getLeadPhoto(article),
+					contentHtml: article.rendered && (await resolveFeedPhotos(article, article.rendered.html)),
+				}),
+			),
+		),
 	};
 }
 
@@ -56,7 +64,9 @@ export async function getGroupFeed(kind: GroupKind, group: NamedGroup<Article>):
 		rssUrl: storyContext.absoluteUrl(getFeedPath('rss', { kind, slug: group.slug })),
 		jsonUrl: storyContext.absoluteUrl(getFeedPath('json', { kind, slug: group.slug })),
 		lang: site.lang,
-		items: group.stories.slice(0, FEED_LENGTH).map((article) => toFeedItem(article, storyContext, false)),
+		items: await Promise.all(
+			group.stories.slice(0, FEED_LENGTH).map(async (article) => toFeedItem(article, storyContext, false, { photo: await getLeadPhoto(article) })),
+		),
 	};
 }
 

@@ -3,6 +3,7 @@
  * and Twitter card tags. The JSON-LD is the one place besides the sanitised body that a page writes as
  * raw HTML, so it is serialised here with every `<` escaped.
  */
+import type { SharedPhoto } from './article-photos.ts';
 import { formatIsoDate, parseArticleDate } from './dates.ts';
 import type { Story, StoryContext } from './story-context.ts';
 
@@ -12,9 +13,10 @@ type JsonLdValue = string | number | boolean | JsonLd | JsonLdValue[] | undefine
 
 /**
  * The `NewsArticle` of a story: every byline a `Person` with the address of their page, the source as
- * publisher, the dateline, corrections as `CorrectionComment`s, and the original address as `isBasedOn`.
+ * publisher, the dateline, corrections as `CorrectionComment`s, the original address as `isBasedOn`, and the
+ * lead photo (from `getLeadPhoto`) as an `ImageObject`.
  */
-export function buildNewsArticle(story: Story, context: StoryContext): JsonLd {
+export function buildNewsArticle(story: Story, context: StoryContext, photo?: SharedPhoto): JsonLd {
 	const { data } = story;
 	const url = context.absoluteUrl(data.path);
 	const keywords = data.section ? [data.section, ...data.tags] : data.tags;
@@ -45,6 +47,17 @@ export function buildNewsArticle(story: Story, context: StoryContext): JsonLd {
 					}))
 				: undefined,
 		isBasedOn: data.url,
+		image: photo
+			? {
+					'@type': 'ImageObject',
+					url: photo.url,
+					contentUrl: photo.url,
+					width: photo.width,
+					height: photo.height,
+					caption: photo.caption ?? photo.alt,
+					creditText: photo.credit,
+				}
+			: undefined,
 		isPartOf: { '@type': 'WebSite', name: context.siteTitle, url: context.absoluteUrl('/') },
 	};
 }
@@ -71,8 +84,8 @@ export interface MetaTag {
 	content: string;
 }
 
-/** OpenGraph (`og:`, `article:`) and Twitter card tags for a story's link previews. */
-export function getSocialMetaTags(story: Story, context: StoryContext): MetaTag[] {
+/** OpenGraph (`og:`, `article:`) and Twitter card tags for a story's link previews, with its photo when it has one. */
+export function getSocialMetaTags(story: Story, context: StoryContext, photo?: SharedPhoto): MetaTag[] {
 	const { data } = story;
 	const og = (key: string, content: string): MetaTag => ({ attribute: 'property', key, content });
 	const twitter = (key: string, content: string): MetaTag => ({ attribute: 'name', key, content });
@@ -88,8 +101,21 @@ export function getSocialMetaTags(story: Story, context: StoryContext): MetaTag[
 		...data.bylines.map((name) => og('article:author', context.getBylineUrl(name))),
 		...(data.section ? [og('article:section', data.section)] : []),
 		...data.tags.map((tag) => og('article:tag', tag)),
-		twitter('twitter:card', 'summary'),
+		...(photo ? getPhotoTags(photo).map(([key, content]) => og(key, content)) : []),
+		twitter('twitter:card', photo ? 'summary_large_image' : 'summary'),
 		twitter('twitter:title', data.title),
 		twitter('twitter:description', data.excerpt),
+		...(photo ? [twitter('twitter:image', photo.url), twitter('twitter:image:alt', photo.alt)] : []),
 	];
+}
+
+function getPhotoTags(photo: SharedPhoto): [string, string][] {
+	const tags: [string, string | number | undefined][] = [
+		['og:image', photo.url],
+		['og:image:type', photo.type],
+		['og:image:width', photo.width],
+		['og:image:height', photo.height],
+		['og:image:alt', photo.alt],
+	];
+	return tags.flatMap(([key, content]) => (content === undefined ? [] : [[key, String(content)]]));
 }
