@@ -13,6 +13,9 @@ Options:
   --source NAME     the source (publisher) of inputs that name none; also the spelling used when an
                     input names it differently (REUTERS, Reuter → Reuters)
   --dry-run         decide everything, write nothing
+  --keep-remote-images
+                    link a saved page's photos that weren't saved with it (the site then needs
+                    remoteImages: true); by default they are left out and listed in the report
   --report FILE     write every input's outcome as JSON
   --config FILE     the site's Astro config (default: astro.config.mjs)
   --content DIR     the content folder, instead of the one the config names
@@ -29,6 +32,7 @@ async function main(): Promise<number> {
 			options: {
 				source: { type: 'string' },
 				'dry-run': { type: 'boolean', default: false },
+				'keep-remote-images': { type: 'boolean', default: false },
 				report: { type: 'string' },
 				config: { type: 'string', default: 'astro.config.mjs' },
 				content: { type: 'string' },
@@ -65,6 +69,7 @@ async function main(): Promise<number> {
 		timeZone,
 		source: values.source?.trim(),
 		dryRun: values['dry-run'],
+		keepRemoteImages: values['keep-remote-images'],
 		onResult: progress.update,
 	});
 	progress.done();

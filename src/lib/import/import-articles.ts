@@ -4,6 +4,7 @@ import path from 'node:path';
 import { findArticleFiles, indexArticles } from '../article-index.ts';
 import { slugify } from '../slug.ts';
 import { createArticleFile } from './article-file.ts';
+import { removeFiles, writePhotos } from './images.ts';
 import type { ArticleDraft, InputShape } from './draft.ts';
 import type { TextEncodingName } from './encoding.ts';
 import type { PreparedInput } from './prepare-input.ts';
@@ -40,6 +41,8 @@ export interface ImportOptions {
 	source?: string | undefined;
 	/** Decide everything, write nothing. */
 	dryRun?: boolean | undefined;
+	/** `--keep-remote-images`: link photos a saved page didn't keep, instead of leaving them out. */
+	keepRemoteImages?: boolean | undefined;
 	/** Called after each input, for progress display. */
 	onResult?: ((result: ImportResult, done: number, total: number) => void) | undefined;
 }
@@ -93,7 +96,7 @@ export async function importArticles(inputs: readonly string[], options: ImportO
 
 	const state: RunState = { ...options, knownSources, articlesDir, holders, texts, taken: new Set(), folders: new Set() };
 	const items = files.map((file): [string, string] => [file, toDisplayPath(file, options.root)]);
-	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, knownSources })) {
+	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, knownSources, keepRemoteImages: options.keepRemoteImages })) {
 		record(settle(prepared, state));
 	}
 
@@ -158,9 +161,12 @@ function settle(prepared: PreparedInput, state: RunState): ImportResult {
 	const target = chooseFileName(path.join(state.articlesDir, article.name), state.taken);
 	const relative = toDisplayPath(target, state.root);
 	if (!state.dryRun) {
+		let photos: string[] = [];
 		try {
+			photos = writePhotos(prepared.photos ?? [], path.dirname(target));
 			writeNewFile(target, article.text, state.folders);
 		} catch (error) {
+			removeFiles(photos);
 			return { ...base, status: 'rejected', reason: `could not be written to ${relative}: ${(error as Error).message}` };
 		}
 	}

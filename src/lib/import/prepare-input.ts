@@ -5,6 +5,7 @@ import type { ArticleDraft, InputShape, ReadResult } from './draft.ts';
 import { decodeText, type TextEncodingName } from './encoding.ts';
 import { readGeneratorMarkdown } from './generator-markdown.ts';
 import { readHeadlineFirst, readWireText, type RawTextContext } from './raw-text.ts';
+import { createPhotoPlacer, type PhotoCopy, type PhotoPlacer } from './images.ts';
 import { readWebPage } from './web-page.ts';
 
 /** Settings every input of one import shares; plain data, so worker threads can receive them. */
@@ -13,11 +14,13 @@ export interface PrepareSettings {
 	source?: string | undefined;
 	/** Sources already in the archive, whose spelling a differently spelt source joins. */
 	knownSources: string[];
+	/** `--keep-remote-images`: link a page's photos that weren't saved with it, instead of leaving them out. */
+	keepRemoteImages?: boolean | undefined;
 }
 
 /** One input read as far as it can be without looking at the archive: an article file to write, or the reason not to. */
 export type PreparedInput =
-	| { ok: true; input: string; shape: InputShape; encoding: TextEncodingName; draft: ArticleDraft; article: ArticleFile; leftOut: string[] }
+	| { ok: true; input: string; shape: InputShape; encoding: TextEncodingName; draft: ArticleDraft; article: ArticleFile; leftOut: string[]; photos?: PhotoCopy[] }
 	| { ok: false; input: string; shape?: InputShape; encoding?: TextEncodingName; reason: string };
 
 /**
@@ -40,15 +43,17 @@ export function prepareInput(file: string, input: string, settings: PrepareSetti
 	if (!detected.ok) return { ok: false, input, encoding, reason: detected.reason };
 	const shape = detected.shape;
 	const context: RawTextContext = { file: input, timeZone: settings.timeZone, source: settings.source, markdownBody: detected.markdownBody };
-	const read = readShape(shape, text, context);
+	const photos = shape === 'web-page' ? createPhotoPlacer(file, Boolean(settings.keepRemoteImages)) : undefined;
+	const read = readShape(shape, text, context, photos);
 	if (!read.ok) return { ok: false, input, shape, encoding, reason: read.reason };
 
 	const built = createArticleFile(read.draft, settings);
 	if (!built.ok) return { ok: false, input, shape, encoding, reason: built.reason };
-	return { ok: true, input, shape, encoding, draft: read.draft, article: built.file, leftOut: [...(read.leftOut ?? []), ...built.file.dropped] };
+	const leftOut = [...(read.leftOut ?? []), ...built.file.dropped, ...(photos?.leftOut ?? [])];
+	return { ok: true, input, shape, encoding, draft: read.draft, article: built.file, leftOut, ...(photos?.copies.length ? { photos: photos.copies } : {}) };
 }
 
-function readShape(shape: InputShape, text: string, context: RawTextContext): ReadResult & { leftOut?: string[] } {
+function readShape(shape: InputShape, text: string, context: RawTextContext, photos: PhotoPlacer | undefined): ReadResult & { leftOut?: string[] } {
 	switch (shape) {
 		case 'wire-text':
 			return readWireText(text, context);
@@ -57,6 +62,6 @@ function readShape(shape: InputShape, text: string, context: RawTextContext): Re
 		case 'generator-markdown':
 			return readGeneratorMarkdown(text, context);
 		case 'web-page':
-			return readWebPage(text, context);
+			return readWebPage(text, context, photos);
 	}
 }
