@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import sharp from 'sharp';
 import { afterAll, describe, expect, test } from 'vitest';
+import { writePortableCopy } from '../../src/integrations/portable.ts';
 import { buildFixture, distPath, fixturePath, readBuiltFile, readPage } from '../support/fixtures.ts';
 import { createTempFixture, type TempFixture } from '../support/temp-fixture.ts';
 
@@ -173,6 +174,22 @@ describe('the lead photo on the home page and in story cards', () => {
 		expect(readPage(FIXTURE, '/2025/07/23/')('.story-card img')).toHaveLength(0);
 	});
 
+});
+
+describe('photos in the portable copy', () => {
+	test('every src and srcset candidate of every photo opens from disk, relative to its page', async () => {
+		const out = fixturePath(FIXTURE, 'dist-portable');
+		rmSync(out, { recursive: true, force: true });
+		await writePortableCopy({ dist: distPath(FIXTURE), out, base: '/' });
+		const page = `${HARBOUR.slice(1)}index.html`;
+		const $ = load(readFileSync(path.join(out, page), 'utf8'));
+		const addresses = $('img').toArray().flatMap((image) => [$(image).attr('src')!, ...srcsetAddresses($(image).attr('srcset'))]);
+		expect(addresses.length).toBeGreaterThan(6);
+		for (const address of addresses) {
+			expect(address, address).toMatch(/^\.\.\//);
+			expect(existsSync(path.join(out, path.dirname(page), address)), address).toBe(true);
+		}
+	});
 });
 
 describe('the ledger of an archive with photos', () => {
