@@ -33,12 +33,11 @@ export interface BodyImages {
 	other: string[];
 }
 
-/** Photo formats Astro's image pipeline reads from disk (SVG is left out: a file can carry script). */
-export const LOCAL_IMAGE_EXTENSIONS = ['avif', 'gif', 'jpeg', 'jpg', 'png', 'tif', 'tiff', 'webp'];
+/** Photo file extensions Astro's image pipeline imports (SVG is left out: a file can carry script). */
+export const LOCAL_IMAGE_EXTENSIONS = ['avif', 'gif', 'jpeg', 'jpg', 'png', 'tiff', 'webp'];
 
 /** The attribute Astro's content runtime replaces with an optimised image's `src`, `srcset`, `width` and `height`. */
 export const ASTRO_IMAGE_ATTRIBUTE = '__ASTRO_IMAGE_';
-
 
 /** URL schemes a link may use; anything else (javascript:, vbscript:, data:, file:) loses its URL. */
 export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto'];

@@ -64,8 +64,14 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 					const previous = store.get(entry.id)?.data as { bodyImages?: { path: string }[] } | undefined;
 					const photos = await fingerprintArticleImages(entry.file, entry.article.data.image, previous?.bodyImages, imagePolicy);
 					const digest = generateDigest(`${RENDERER_VERSION}\n${options.timeZone}\n${options.remoteImages}\n${entry.file}\n${photos}\n${byFile.get(entry.file)!.toString('latin1')}`);
-					if (store.get(entry.id)?.digest === digest) kept++;
-					else pending.push({ entry, digest });
+					const stored = store.get(entry.id);
+					if (stored?.digest === digest) {
+						kept++;
+						// Astro rewrites its list of images to import only when told of one: a kept entry's photos count too.
+						if (stored.assetImports?.length) store.addAssetImports(stored.assetImports, stored.filePath);
+					} else {
+						pending.push({ entry, digest });
+					}
 				}
 
 				const pool = pending.length > 0 ? new RenderPool(Math.min(pending.length, availableParallelism())) : undefined;
