@@ -67,8 +67,11 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 					const stored = store.get(entry.id);
 					if (stored?.digest === digest) {
 						kept++;
-						// Astro rewrites its list of images to import only when told of one: a kept entry's photos count too.
-						if (stored.assetImports?.length) store.addAssetImports(stored.assetImports, stored.filePath);
+						// Astro rewrites its list of images to import only when an entry with images is set: set a kept entry's photos again.
+						if (stored.assetImports?.length) {
+							store.delete(entry.id);
+							store.set(stored);
+						}
 					} else {
 						pending.push({ entry, digest });
 					}
