@@ -8,7 +8,7 @@ import { startCommand } from './site-settings.ts';
 const USAGE = `Usage: npm run check [-- --config FILE] [--content DIR]
 
 Checks every article under <content>/articles as the build does — front-matter against the schema, one
-address per article, a body that survives sanitising — and prints every problem at once.
+address per article, a body that survives sanitising, photos that exist and decode — and prints every problem at once.
 Exit status: 0 when there is none, 1 when there are problems, 2 on a usage or configuration error.`;
 
 async function main(): Promise<number> {
@@ -34,6 +34,7 @@ async function main(): Promise<number> {
 		directory: path.resolve(root, content, 'articles'),
 		timeZone: values['time-zone'] ?? settings.timeZone,
 		read: (file) => readFileSync(path.join(root, file)),
+		photos: { contentDirectory: path.resolve(root, content), remoteImages: settings.remoteImages },
 	});
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 

@@ -26,6 +26,9 @@ Options:
   --wire NAME       a wire or publisher whose name alone as a credit ("By NAME") is the source, not a
                     byline; AFP, AP, Reuters, dpa, Xinhua and other known wires need not be given (repeatable)
   --dry-run         decide everything, write nothing
+  --keep-remote-images
+                    link a saved page's photos that weren't saved with it (the site then needs
+                    remoteImages: true); by default they are left out and listed in the report
   --report FILE     write every input's outcome as JSON
   --config FILE     the site's Astro config (default: astro.config.mjs)
   --content DIR     the content folder, instead of the one the config names
@@ -48,6 +51,7 @@ async function main(): Promise<number> {
 				permalink: { type: 'string' },
 				'link-media': { type: 'boolean', default: false },
 				'dry-run': { type: 'boolean', default: false },
+				'keep-remote-images': { type: 'boolean', default: false },
 				report: { type: 'string' },
 				config: { type: 'string', default: 'astro.config.mjs' },
 				content: { type: 'string' },
@@ -110,6 +114,7 @@ async function main(): Promise<number> {
 		linkMedia: values['link-media'],
 		wires: (values.wire ?? []).map((wire) => wire.trim()).filter(Boolean),
 		dryRun: values['dry-run'],
+		keepRemoteImages: values['keep-remote-images'],
 		onResult: progress.update,
 	});
 	progress.done();

@@ -39,7 +39,7 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 					// Rendering a page mostly waits on the file system; a few at a time keeps the CPU busy
 					// (10,000 stories: 40 s → 28 s of page generation on 2 cores).
 					build: { format: 'directory', concurrency: 4 },
-					security: getSecurityConfig(),
+					security: getSecurityConfig({ remoteImages: site.remoteImages }),
 					// Article pages carry an exact cacheKey, so an unchanged story's page is copied from the last build.
 					experimental: { incrementalBuild: true },
 					vite: {

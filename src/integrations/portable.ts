@@ -96,6 +96,17 @@ export async function writePortableCopy({
 				const value = node.properties[attribute];
 				if (typeof value === 'string') node.properties[attribute] = toPortableHref(value, page, base);
 			}
+			// A photo's srcset lists one address per size: each must work from disk too, or the browser picks a broken one.
+			const srcSet = node.properties.srcSet;
+			if (typeof srcSet === 'string' || Array.isArray(srcSet)) {
+				const candidates = Array.isArray(srcSet) ? srcSet.map(String) : srcSet.split(/,\s+/);
+				node.properties.srcSet = candidates
+					.map((candidate) => {
+						const [address = '', ...descriptor] = candidate.trim().split(/\s+/);
+						return [toPortableHref(address, page, base), ...descriptor].join(' ');
+					})
+					.join(', ');
+			}
 			if (node.tagName === 'script' && node.properties.type === 'module') {
 				bundled.push(scripts.toClassic(node, page));
 			}

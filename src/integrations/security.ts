@@ -8,12 +8,13 @@
 import type { AstroConfig } from 'astro';
 
 /**
- * Directives beyond `script-src` and `style-src`, which Astro writes with its hashes. Images may come from
- * any https address because articles embed their photos by URL; everything else stays on this site.
+ * Directives beyond `script-src` and `style-src`, which Astro writes with its hashes. Photos come from this
+ * site: the build refuses remote ones unless the site allows them (`remoteImages`), which adds `https:` to
+ * `img-src` (see `getSecurityConfig`); everything else stays on this site.
  */
 export const CSP_DIRECTIVES = [
 	"default-src 'self'",
-	"img-src 'self' https: data:",
+	"img-src 'self' data:",
 	"media-src 'self' https:",
 	"font-src 'self'",
 	// Pagefind fetches its index chunks, and the service worker caches the archive.
@@ -39,12 +40,17 @@ export const SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
  */
 export const STYLE_SOURCES = ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] as const;
 
-/** The `security` block of the Astro config: the Content Security Policy for every page. */
-export function getSecurityConfig(): Partial<AstroConfig['security']> {
+/**
+ * The `security` block of the Astro config: the Content Security Policy for every page. With
+ * `remoteImages`, photos may also load from any https address, as the site settings then allow.
+ * @example getSecurityConfig({ remoteImages: true }) // img-src 'self' data: https:
+ */
+export function getSecurityConfig({ remoteImages = false }: { remoteImages?: boolean } = {}): Partial<AstroConfig['security']> {
+	const directives = CSP_DIRECTIVES.map((directive) => (remoteImages && directive.startsWith('img-src ') ? (`${directive} https:` as const) : directive));
 	return {
 		csp: {
 			algorithm: 'SHA-256',
-			directives: [...CSP_DIRECTIVES],
+			directives,
 			scriptDirective: { resources: [...SCRIPT_SOURCES] },
 			styleDirective: { resources: [...STYLE_SOURCES] },
 		},

@@ -4,6 +4,7 @@
  */
 import { getStoryLanguage } from './language.ts';
 import { getArchive, type Archive, type Article } from './archive.ts';
+import { getLeadPhoto, resolveFeedPhotos } from './article-photos.ts';
 import { FEED_LENGTH, renderJsonFeed, renderRssFeed, toFeedItem, type Feed } from './feeds.ts';
 import type { NamedGroup } from './groupings.ts';
 import { site, ui } from './site.ts';
@@ -42,7 +43,14 @@ export async function getSiteFeed(): Promise<Feed> {
 		rssUrl: storyContext.absoluteUrl(getFeedPath('rss')),
 		jsonUrl: storyContext.absoluteUrl(getFeedPath('json')),
 		lang: site.lang,
-		items: articles.slice(0, FEED_LENGTH).map((article) => toFeedItem(article, storyContext, true)),
+		items: await Promise.all(
+			articles.slice(0, FEED_LENGTH).map(async (article) =>
+				toFeedItem(article, storyContext, true, {
+					photo: await getLeadPhoto(article),
+					contentHtml: article.rendered && (await resolveFeedPhotos(article, article.rendered.html)),
+				}),
+			),
+		),
 	};
 }
 
@@ -57,7 +65,9 @@ export async function getGroupFeed(kind: GroupKind, group: NamedGroup<Article>):
 		rssUrl: storyContext.absoluteUrl(getFeedPath('rss', { kind, slug: group.slug })),
 		jsonUrl: storyContext.absoluteUrl(getFeedPath('json', { kind, slug: group.slug })),
 		lang: site.lang,
-		items: group.stories.slice(0, FEED_LENGTH).map((article) => toFeedItem(article, storyContext, false)),
+		items: await Promise.all(
+			group.stories.slice(0, FEED_LENGTH).map(async (article) => toFeedItem(article, storyContext, false, { photo: await getLeadPhoto(article) })),
+		),
 	};
 }
 

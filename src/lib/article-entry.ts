@@ -1,5 +1,6 @@
+import type { ImageMetadata } from 'astro';
 import { z } from 'zod';
-import { ArticleSchema, type ArticleFrontMatter } from './article-schema.ts';
+import { ArticleImageSchema, ArticleSchema, type ArticleFrontMatter } from './article-schema.ts';
 import type { ArticleAddress } from './article-address.ts';
 import { isDayOnly, parseArticleDate } from './dates.ts';
 import type { RenderedArticle } from './markdown.ts';
@@ -30,6 +31,10 @@ export const ArticleEntrySchema = z.object({
 	excerpt: z.string(),
 	wordCount: z.number(),
 	readingMinutes: z.number(),
+	/** The lead photo: a local file arrives as Astro's imported image, an allowed remote one as its address. */
+	image: ArticleImageSchema.extend({ src: z.custom<ImageMetadata | string>() }).optional(),
+	/** Local photos of the text, as written in the HTML (`./quay.jpg`) and imported, for feeds. */
+	bodyImages: z.array(z.object({ path: z.string(), src: z.custom<ImageMetadata | string>() })).optional(),
 });
 
 /** The data of one article entry in the `articles` collection. */

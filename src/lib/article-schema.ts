@@ -23,6 +23,33 @@ const httpUrl = z
 		message: 'url must be an http:// or https:// address',
 	});
 
+/** Characters that may never start an image address: a scheme other than http(s) can run script or read files. */
+const imageSource = z
+	.string({ message: 'expected text: a file next to the article (photo.jpg) or an https:// address' })
+	.trim()
+	.min(1, 'is empty')
+	.refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) || /^https?:\/\//i.test(value), {
+		message: 'must be a file next to the article (photo.jpg, photos/lead.jpg) or an http(s):// address',
+	})
+	.refine((value) => !value.startsWith('/') && !value.startsWith('\\'), {
+		message: 'must be relative to the article file (photo.jpg), not an absolute path',
+	});
+
+/** The lead photo of an article: a file next to it (or an allowed remote address), its alt text, caption and credit. */
+export const ArticleImageSchema = z
+	.object(
+		{
+			src: imageSource,
+			alt: z
+				.string({ message: 'a photo needs alt text: say what it shows for readers who cannot see it, e.g. alt: Ferries at the quay' })
+				.pipe(text('the alt text')),
+			caption: text('the caption').optional(),
+			credit: text('the photo credit').optional(),
+		},
+		{ message: 'expected image as { src, alt, caption, credit }, e.g. image: { src: harbour.jpg, alt: Ferries at the quay }' },
+	)
+	.strict();
+
 /** The front-matter of one article: the single authority used by the site, the import tool and the content check. */
 export const ArticleSchema = z
 	.object({
@@ -46,6 +73,7 @@ export const ArticleSchema = z
 				message: 'expected a list of corrections, each with a date and a text',
 			})
 			.default([]),
+		image: ArticleImageSchema.optional(),
 		draft: z.boolean({ message: 'draft must be true or false' }).default(false),
 		slug: z
 			.string({ message: 'expected the last part of the address as text, e.g. slug: results-evening' })
@@ -56,6 +84,9 @@ export const ArticleSchema = z
 			.optional(),
 	})
 	.strict();
+
+/** The lead photo as written in the front-matter. */
+export type ArticleImage = z.infer<typeof ArticleImageSchema>;
 
 /** Front-matter after validation, with defaults applied. */
 export type ArticleFrontMatter = z.infer<typeof ArticleSchema>;

@@ -75,6 +75,15 @@ export const SiteConfigSchema = z
 			.default(20)
 			.describe('Stories per list page.'),
 		content: z.string().default('content').describe('The folder holding articles/, relative to the project.'),
+		remoteImages: z
+			.boolean({ message: 'remoteImages must be true or false' })
+			.default(false)
+			.describe(
+				'Publish photos that articles give as https:// addresses, loaded from their servers (hotlinked): they are not optimised, ' +
+					'vanish when those servers drop them, do not work offline and tell those servers who reads what. Off by default: ' +
+					'a remote photo then fails the build, naming the article, so it can be saved next to it.',
+			),
+
 		strings: StringsSchema.optional().describe(
 			'Your own wording for any interface string, by key (see src/i18n/en.ts), in place of the shipped catalogue of `lang`.',
 		),

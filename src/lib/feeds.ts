@@ -4,6 +4,7 @@
  * `dc:creator` and `atom:link`.
  */
 import { getStoryTopics } from './article-entry.ts';
+import type { SharedPhoto } from './article-photos.ts';
 import type { Story, StoryContext } from './story-context.ts';
 
 /** Stories per feed: the newest 50. */
@@ -30,6 +31,8 @@ export interface FeedItem {
 	/** Where the story was first published, when it came from elsewhere. */
 	externalUrl?: string;
 	lang?: string;
+	/** The lead photo: an RSS `<enclosure>` and the JSON Feed `image`. */
+	image?: Pick<SharedPhoto, 'url' | 'type'>;
 }
 
 /** A whole feed: the channel and its items, newest first. */
@@ -46,9 +49,15 @@ export interface Feed {
 
 /**
  * A story as a feed item. `withContent` puts the full body in (the whole-archive feed); otherwise the item
- * carries the summary only, which keeps thousands of per-byline and per-topic feeds small.
+ * carries the summary only, which keeps thousands of per-byline and per-topic feeds small. `media` gives the
+ * lead photo and the body with its photos' absolute addresses (see `article-photos.ts`).
  */
-export function toFeedItem(story: Story, context: StoryContext, withContent: boolean): FeedItem {
+export function toFeedItem(
+	story: Story,
+	context: StoryContext,
+	withContent: boolean,
+	media: { photo?: SharedPhoto; contentHtml?: string } = {},
+): FeedItem {
 	const { data } = story;
 	return {
 		url: context.absoluteUrl(data.path),
@@ -57,10 +66,11 @@ export function toFeedItem(story: Story, context: StoryContext, withContent: boo
 		modified: data.modified,
 		authors: data.bylines.map((name) => ({ name, url: context.getBylineUrl(name) })),
 		summary: data.excerpt,
-		contentHtml: withContent ? story.rendered?.html : undefined,
+		contentHtml: withContent ? (media.contentHtml ?? story.rendered?.html) : undefined,
 		tags: getStoryTopics(data),
 		externalUrl: data.url,
 		lang: data.lang,
+		image: media.photo && { url: media.photo.url, type: media.photo.type },
 	};
 }
 
@@ -107,6 +117,8 @@ function renderRssItem(item: FeedItem): string {
 		element('pubDate', item.published.toUTCString()),
 		element('description', item.summary),
 		item.contentHtml === undefined ? '' : element('content:encoded', item.contentHtml),
+		// RSS asks for the length in bytes; 0 is the agreed value when, as for a resized photo, it isn't known yet.
+		item.image ? `<enclosure url="${escapeXml(item.image.url)}" length="0" type="${escapeXml(item.image.type ?? 'image/jpeg')}"/>` : '',
 		...item.authors.map((author) => element('dc:creator', author.name)),
 		...item.tags.map((tag) => element('category', tag)),
 	];
@@ -138,6 +150,7 @@ export function renderJsonFeed(feed: Feed): string {
 			authors: item.authors.length > 0 ? item.authors : undefined,
 			tags: item.tags.length > 0 ? item.tags : undefined,
 			language: item.lang,
+			image: item.image?.url,
 		})),
 	};
 	return `${JSON.stringify(document, null, '\t')}\n`;

@@ -19,7 +19,25 @@ export interface RenderedArticle {
 	/** The first paragraph as plain text, used when the article has no summary. */
 	firstParagraph: string;
 	wordCount: number;
+	/** Photos in the text, by the address they were written with (see `BodyImages`). */
+	images: BodyImages;
 }
+
+/** The images of an article's text, sorted by where they point. */
+export interface BodyImages {
+	/** Files next to the article (`photos/quay.jpg`), decoded; they go through Astro's image pipeline. */
+	local: string[];
+	/** http(s) addresses: published only when the site allows remote images. */
+	remote: string[];
+	/** Addresses that are neither (`/logo.png`, `x`): left as written, and named in the build log. */
+	other: string[];
+}
+
+/** Photo file extensions Astro's image pipeline imports (SVG is left out: a file can carry script). */
+export const LOCAL_IMAGE_EXTENSIONS = ['avif', 'gif', 'jpeg', 'jpg', 'png', 'tiff', 'webp'];
+
+/** The attribute Astro's content runtime replaces with an optimised image's `src`, `srcset`, `width` and `height`. */
+export const ASTRO_IMAGE_ATTRIBUTE = '__ASTRO_IMAGE_';
 
 /** URL schemes a link may use; anything else (javascript:, vbscript:, data:, file:) loses its URL. */
 export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto'];
@@ -118,6 +136,78 @@ function resolveFragmentLinks() {
 	};
 }
 
+/**
+ * A paragraph that holds one image with a title and nothing else, `![alt](src "caption")`, becomes a
+ * `<figure>` with the title as its `<figcaption>`. Runs before the sanitiser, which then checks the result.
+ */
+function captionImages() {
+	return (tree: Root) => {
+		visit(tree, 'element', (node: Element, index, parent) => {
+			if (node.tagName !== 'p' || parent === undefined || index === undefined) return;
+			const content = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+			const image = content[0];
+			if (content.length !== 1 || image?.type !== 'element' || image.tagName !== 'img') return;
+			const title = image.properties.title;
+			if (typeof title !== 'string' || title.trim() === '') return;
+			delete image.properties.title;
+			const caption: Element = { type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: title.trim() }] };
+			parent.children[index] = { type: 'element', tagName: 'figure', properties: {}, children: [image, caption] };
+		});
+	};
+}
+
+/** The path of a file next to the article that an image address names, or `undefined` when it names none. */
+export function getLocalImagePath(src: string): string | undefined {
+	if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/') || src.startsWith('\\') || src.startsWith('#') || src.startsWith('?')) return undefined;
+	let path: string;
+	try {
+		path = decodeURIComponent(src.replace(/[?#].*$/s, ''));
+	} catch {
+		return undefined;
+	}
+	const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
+	return extension && LOCAL_IMAGE_EXTENSIONS.includes(extension) ? path : undefined;
+}
+
+/**
+ * Sorts the sanitised text's images by where they point, and hands each local photo to Astro's content
+ * runtime: its `src` becomes the attribute that `render(entry)` replaces with the optimised image, lazily loaded.
+ * The loader adds the width once it has read the file (`setBodyImageWidths`).
+ */
+function collectImages(tree: Root): BodyImages {
+	const images: BodyImages = { local: [], remote: [], other: [] };
+	visit(tree, 'element', (node: Element) => {
+		if (node.tagName !== 'img') return;
+		const src = node.properties.src;
+		if (typeof src !== 'string' || src === '') return;
+		if (/^(?:https?:)?\/\//i.test(src)) {
+			images.remote.push(src);
+			return;
+		}
+		const path = getLocalImagePath(src);
+		if (path === undefined) {
+			images.other.push(src);
+			return;
+		}
+		const local = path.startsWith('./') || path.startsWith('../') ? path : `./${path}`;
+		images.local.push(local);
+		const { alt, id, title } = node.properties;
+		node.properties = {
+			[ASTRO_IMAGE_ATTRIBUTE]: JSON.stringify({
+				src: local,
+				alt: typeof alt === 'string' ? alt : '',
+				...(typeof title === 'string' ? { title } : {}),
+				...(typeof id === 'string' ? { id } : {}),
+				index: images.local.length - 1,
+				layout: 'constrained',
+				loading: 'lazy',
+				decoding: 'async',
+			}),
+		};
+	});
+	return images;
+}
+
 const processor = unified()
 	.use(remarkParse)
 	.use(remarkGfm)
@@ -125,6 +215,7 @@ const processor = unified()
 	.use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
 	.use(rehypeRaw)
 	.use(rehypeSlug)
+	.use(captionImages)
 	.use(rehypeSanitize, { ...SANITIZE_SCHEMA, clobberPrefix: ID_PREFIX })
 	.use(resolveFragmentLinks)
 	.use(demoteHeadings)
@@ -142,8 +233,10 @@ export function renderMarkdown(markdown: string): RenderedArticle {
 	if (hazard) throw new Error(hazard);
 	let tree: Root;
 	let html: string;
+	let images: BodyImages;
 	try {
 		tree = processor.runSync(processor.parse(markdown)) as Root;
+		images = collectImages(tree);
 		html = stringifier.stringify(tree);
 	} catch (error) {
 		// A stack overflow deep in remark or rehype says nothing useful on its own.
@@ -158,7 +251,7 @@ export function renderMarkdown(markdown: string): RenderedArticle {
 	});
 	const text = toText(tree, { whitespace: 'normal' }).trim();
 	const wordCount = countWords(text);
-	return { html, text, firstParagraph, wordCount };
+	return { html, text, firstParagraph, wordCount, images };
 }
 
 /** Counts words in any script: Latin-like words by spaces, CJK characters one by one. */

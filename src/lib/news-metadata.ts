@@ -5,8 +5,9 @@
  */
 import { getStoryLanguage } from './language.ts';
 import { getStoryTopics } from './article-entry.ts';
+import type { SharedPhoto } from './article-photos.ts';
 import { formatIsoDate, parseArticleDate } from './dates.ts';
-import { getSocialImage, type StoryImage } from './social-image.ts';
+import { getSocialImage } from './social-image.ts';
 import type { Story, StoryContext } from './story-context.ts';
 
 /** A schema.org object: plain JSON. */
@@ -15,9 +16,10 @@ type JsonLdValue = string | number | boolean | JsonLd | JsonLdValue[] | undefine
 
 /**
  * The `NewsArticle` of a story: every byline a `Person` with the address of their page, the source as
- * publisher, the dateline, corrections as `CorrectionComment`s, and the original address as `isBasedOn`.
+ * publisher, the dateline, corrections as `CorrectionComment`s, the original address as `isBasedOn`, and the
+ * lead photo (from `getLeadPhoto`) as an `ImageObject`.
  */
-export function buildNewsArticle(story: Story, context: StoryContext, image?: StoryImage): JsonLd {
+export function buildNewsArticle(story: Story, context: StoryContext, photo?: SharedPhoto): JsonLd {
 	const { data } = story;
 	const url = context.absoluteUrl(data.path);
 	const keywords = getStoryTopics(data);
@@ -39,7 +41,6 @@ export function buildNewsArticle(story: Story, context: StoryContext, image?: St
 		articleSection: data.section,
 		keywords: keywords.length > 0 ? keywords.join(', ') : undefined,
 		wordCount: data.wordCount,
-		image: getSocialImage(image, context).url,
 		correction:
 			data.corrections.length > 0
 				? data.corrections.map((correction) => ({
@@ -49,6 +50,17 @@ export function buildNewsArticle(story: Story, context: StoryContext, image?: St
 					}))
 				: undefined,
 		isBasedOn: data.url,
+		image: photo
+			? {
+					'@type': 'ImageObject',
+					url: photo.url,
+					contentUrl: photo.url,
+					width: photo.width,
+					height: photo.height,
+					caption: photo.caption ?? photo.alt,
+					creditText: photo.credit,
+				}
+			: getSocialImage(undefined, context).url,
 		isPartOf: { '@type': 'WebSite', name: context.siteTitle, url: context.absoluteUrl('/') },
 	};
 }
@@ -76,12 +88,12 @@ export interface MetaTag {
 }
 
 /**
- * OpenGraph (`og:`, `article:`) and Twitter card tags for a story's link previews. The picture is the
- * story's photo (a large card) or the site's image (a small one).
+ * OpenGraph (`og:`, `article:`) and Twitter card tags for a story's link previews: its photo (a large card)
+ * when it has one, otherwise the site's image (a small one).
  */
-export function getSocialMetaTags(story: Story, context: StoryContext, image?: StoryImage): MetaTag[] {
+export function getSocialMetaTags(story: Story, context: StoryContext, photo?: SharedPhoto): MetaTag[] {
 	const { data } = story;
-	const picture = getSocialImage(image, context);
+	const siteImage = getSocialImage(undefined, context);
 	const og = (key: string, content: string): MetaTag => ({ attribute: 'property', key, content });
 	const twitter = (key: string, content: string): MetaTag => ({ attribute: 'name', key, content });
 	return [
@@ -96,12 +108,24 @@ export function getSocialMetaTags(story: Story, context: StoryContext, image?: S
 		...data.bylines.map((name) => og('article:author', context.getBylineUrl(name))),
 		...(data.section ? [og('article:section', data.section)] : []),
 		...data.tags.map((tag) => og('article:tag', tag)),
-		og('og:image', picture.url),
-		og('og:image:alt', picture.alt),
-		twitter('twitter:card', picture.own ? 'summary_large_image' : 'summary'),
-		twitter('twitter:image', picture.url),
-		twitter('twitter:image:alt', picture.alt),
+		...(photo
+			? getPhotoTags(photo).map(([key, content]) => og(key, content))
+			: [og('og:image', siteImage.url), og('og:image:alt', siteImage.alt)]),
+		twitter('twitter:card', photo ? 'summary_large_image' : 'summary'),
 		twitter('twitter:title', data.title),
 		twitter('twitter:description', data.excerpt),
+		twitter('twitter:image', photo ? photo.url : siteImage.url),
+		twitter('twitter:image:alt', photo ? photo.alt : siteImage.alt),
 	];
+}
+
+function getPhotoTags(photo: SharedPhoto): [string, string][] {
+	const tags: [string, string | number | undefined][] = [
+		['og:image', photo.url],
+		['og:image:type', photo.type],
+		['og:image:width', photo.width],
+		['og:image:height', photo.height],
+		['og:image:alt', photo.alt],
+	];
+	return tags.flatMap(([key, content]) => (content === undefined ? [] : [[key, String(content)]]));
 }

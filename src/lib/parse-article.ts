@@ -59,8 +59,10 @@ export function parseArticle(input: string | Uint8Array, file: string): ParseRes
 	if (!result.success) {
 		for (const issue of result.error.issues) {
 			if (issue.code === 'unrecognized_keys') {
+				const parent = issue.path.join('.');
+				const known = parent ? `known fields of ${parent} are ${Object.keys(getNestedShape(issue.path)).join(', ')}` : `known fields are ${ARTICLE_FIELDS.join(', ')}`;
 				for (const key of issue.keys) {
-					problems.push({ file, field: key, message: `unknown field "${key}"; known fields are ${ARTICLE_FIELDS.join(', ')}` });
+					problems.push({ file, field: parent ? `${parent}.${key}` : key, message: `unknown field "${key}"; ${known}` });
 				}
 			} else if (issue.code === 'invalid_type' && issue.path.length === 1 && !Object.hasOwn(split.data, issue.path[0] as string)) {
 				problems.push({ file, field: issue.path.join('.'), message: `is missing (${issue.message})` });
@@ -74,6 +76,16 @@ export function parseArticle(input: string | Uint8Array, file: string): ParseRes
 	if (hazard) problems.push({ file, message: hazard });
 	if (problems.length > 0 || !result.success) return { ok: false, problems };
 	return { ok: true, article: { file, data: result.data, body: split.body } };
+}
+
+/** The fields of a nested object in the schema (`image`, `corrections.0`), for naming what is allowed there. */
+function getNestedShape(path: readonly PropertyKey[]): Record<string, unknown> {
+	const top = ArticleSchema.shape[path[0] as keyof typeof ArticleSchema.shape] as unknown as { unwrap?: () => unknown; element?: unknown; shape?: Record<string, unknown> };
+	let schema: { unwrap?: () => unknown; element?: unknown; shape?: Record<string, unknown> } | undefined = top;
+	for (let guard = 0; schema && !schema.shape && guard < 5; guard++) {
+		schema = (schema.unwrap?.() ?? schema.element) as typeof schema;
+	}
+	return schema?.shape ?? {};
 }
 
 /** One line per problem: `content/articles/a.md: bylines: expected a list of names…` */

@@ -10,11 +10,12 @@ import { forEachLimited } from '../lib/for-each-limited.ts';
 import type { ArticleFrontMatter } from '../lib/article-schema.ts';
 import { formatProblem, type ArticleProblem } from '../lib/parse-article.ts';
 import type { IndexedStory } from '../lib/search-record.ts';
+import { fingerprintArticleImages, IMAGE_IMPORT_PREFIX, listShownPhotos, resolveArticleImages, type ArticleImagePolicy } from './article-images.ts';
 import { reportLoaderLedger } from './loader-report.ts';
 import { RenderPool } from './render-pool.ts';
 
 /** Bump when rendering changes in a way that should invalidate every cached article. */
-const RENDERER_VERSION = '5';
+const RENDERER_VERSION = '6';
 
 /**
  * Files read at once. Each one is read, parsed and rendered before its slot is free again, so open files and
@@ -30,6 +31,8 @@ export interface ArticleLoaderOptions {
 	/** Folder that holds `articles/`, relative to the project root. */
 	content: string;
 	timeZone: string;
+	/** Whether articles may point at photos by https:// address (see `remoteImages` in the site settings). */
+	remoteImages: boolean;
 }
 
 /** An entry as the content store keeps it. */
@@ -42,7 +45,9 @@ interface Candidate {
 	data: ArticleFrontMatter;
 	/** The stored entry it can reuse, when the file is unchanged since the last build. */
 	stored?: DataEntry;
-	rendered?: { html: string; text: string; firstParagraph: string; wordCount: number };
+	rendered?: { html: string; text: string; firstParagraph: string; wordCount: number; images: { local: string[] } };
+	/** The lead photo and the text's photos, checked and handed to Astro's image pipeline. */
+	photos?: Record<string, unknown>;
 }
 
 /**
@@ -58,6 +63,12 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 		async load({ store, logger, generateDigest, config, watcher }) {
 			const root = fileURLToPath(config.root);
 			const directory = path.resolve(root, options.content, 'articles');
+			const imagePolicy: ArticleImagePolicy = { root, contentDirectory: path.resolve(root, options.content), remoteImages: options.remoteImages };
+			// A story is unchanged when its file and every photo it shows are: the photos' sizes and times are in the digest.
+			const digestOf = async (file: string, bytes: Buffer, data: Record<string, unknown> | undefined) =>
+				generateDigest(
+					`${RENDERER_VERSION}\n${options.timeZone}\n${options.remoteImages}\n${file}\n${data ? await fingerprintArticleImages(file, getLeadPhoto(data), getBodyPhotos(data), imagePolicy) : ''}\n${bytes.toString('latin1')}`,
+				);
 
 			const sync = async () => {
 				const started = performance.now();
@@ -73,17 +84,22 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				let lastProgress = performance.now();
 				await forEachLimited(files, FILES_IN_FLIGHT, async (file) => {
 					const bytes = await readFile(path.join(root, file));
-					const digest = generateDigest(`${RENDERER_VERSION}\n${options.timeZone}\n${file}\n${bytes.toString('latin1')}`);
 					const stored = storedByFile.get(file);
-					if (stored?.digest === digest) {
-						candidates.push({ file, digest, data: getFrontMatter(stored.data as ArticleEntryData), stored });
+					if (stored && stored.digest === (await digestOf(file, bytes, stored.data))) {
+						candidates.push({ file, digest: stored.digest, data: getFrontMatter(stored.data as ArticleEntryData), stored });
 					} else {
 						pool ??= new RenderPool(Math.min(files.length, availableParallelism()));
 						try {
 							const prepared = await pool.prepare(bytes, file);
 							if (prepared.kind === 'refused') problems.push(...prepared.problems);
 							else if (prepared.kind === 'draft') drafts.push(file);
-							else candidates.push({ file, digest, data: prepared.data, rendered: prepared.rendered });
+							else {
+								const photos = await resolveArticleImages(file, prepared.data.image, prepared.rendered, imagePolicy);
+								problems.push(...photos.problems);
+								photos.warnings.forEach((warning) => logger.warn(warning));
+								const digest = await digestOf(file, bytes, photos.fields as unknown as Record<string, unknown>);
+								candidates.push({ file, digest, data: prepared.data, rendered: { ...prepared.rendered, html: photos.html }, photos: { ...photos.fields } });
+							}
 						} catch (error) {
 							problems.push({ file, message: `could not be rendered: ${(error as Error).message}` });
 						}
@@ -112,15 +128,18 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				for (const { article, address } of book.addressed) {
 					if (article.rendered) rendered++;
 					const entry = toStoreEntry(article, address, options.timeZone);
+					if (entry && entry === article.stored) store.delete(entry.id);
 					if (entry) store.set(entry);
 				}
 
+				// Photos kept next to their articles are published with them, not ignored.
+				const shownPhotos = listShownPhotos(store.values());
 				reportLoaderLedger({
 					found: files.length,
 					articles: ids.size,
 					paths: book.addressed.map(({ address }) => address.path),
 					drafts: drafts.sort(),
-					ignored,
+					ignored: ignored.filter((skip) => !shownPhotos.has(skip.file)),
 					repeats: book.repeats,
 					stories: () => readIndexedStories(store),
 				});
@@ -154,10 +173,12 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 function toStoreEntry(candidate: Candidate, address: ArticleAddress, timeZone: string) {
 	const { file, digest, stored, rendered } = candidate;
 	if (rendered) {
-		const data = createArticleEntry({ file, data: candidate.data, address, rendered, timeZone });
-		return { id: address.id, data, digest, filePath: file, rendered: { html: rendered.html, metadata: { text: rendered.text } } };
+		const data = { ...createArticleEntry({ file, data: candidate.data, address, rendered, timeZone }), ...candidate.photos };
+		return { id: address.id, data, digest, filePath: file, rendered: { html: rendered.html, metadata: { text: rendered.text, imagePaths: rendered.images.local } } };
 	}
-	if (!stored || stored.id === address.id) return undefined;
+	if (!stored) return undefined;
+	// Astro rewrites its list of images to import only when an entry with images is set: set a kept entry's photos again.
+	if (stored.id === address.id) return stored.assetImports?.length ? stored : undefined;
 	const { year, month, day, slug, path: articlePath } = address;
 	return { ...stored, id: address.id, data: { ...stored.data, year, month, day, slug, path: articlePath } };
 }
@@ -169,7 +190,19 @@ function* readIndexedStories(store: DataStore): Iterable<IndexedStory> {
 	}
 }
 
+/** The lead photo's file as a stored entry names it (Astro's import prefix removed), for the digest. */
+function getLeadPhoto(data: Record<string, unknown>): { src: string; alt: string } | undefined {
+	const src = (data.image as { src?: unknown } | undefined)?.src;
+	if (typeof src !== 'string' || !src.startsWith(IMAGE_IMPORT_PREFIX)) return undefined;
+	return { src: src.slice(IMAGE_IMPORT_PREFIX.length), alt: '' };
+}
+
+/** The text's photos as a stored entry lists them. */
+function getBodyPhotos(data: Record<string, unknown>): { path: string }[] | undefined {
+	return data.bodyImages as { path: string }[] | undefined;
+}
+
 /** The front-matter part of a stored entry, as `assignAddresses` reads it again on the next sync. */
 function getFrontMatter(entry: ArticleEntryData): ArticleFrontMatter {
-	return { ...entry, slug: entry.claimedSlug };
+	return { ...entry, slug: entry.claimedSlug } as unknown as ArticleFrontMatter;
 }

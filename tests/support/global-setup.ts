@@ -1,7 +1,7 @@
 import { buildFixture } from './fixtures.ts';
 
 /** Fixture archives the site and browser tests read; each is built once per test run. */
-export const FIXTURES = ['basic', 'browse', 'base-path', 'search', 'hostile', 'arabic', 'themed'];
+export const FIXTURES = ['basic', 'browse', 'base-path', 'search', 'hostile', 'arabic', 'themed', 'photos'];
 
 /** Builds every fixture before the tests start; a failed build stops the run with its output. */
 export default async function setup(): Promise<void> {

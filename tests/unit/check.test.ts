@@ -54,7 +54,7 @@ describe('checking the content folder', () => {
 			'articles/bad-date.md: date: the publication date must look like 2025-07-24 or 2025-07-24T14:30:00-04:00',
 			'articles/empty-once-sanitised.md: the article is empty once unsafe HTML is removed',
 			expect.stringMatching(/^articles\/not-utf8\.md: the file is not valid UTF-8/),
-			'articles/two-problems.md: author: unknown field "author"; known fields are title, date, bylines, source, updated, dateline, summary, section, tags, lang, url, corrections, draft, slug',
+			'articles/two-problems.md: author: unknown field "author"; known fields are title, date, bylines, source, updated, dateline, summary, section, tags, lang, url, corrections, image, draft, slug',
 			'articles/two-problems.md: bylines: expected a list of names, e.g. bylines: [Jane Doe, John Roe] (or [] for none)',
 			'articles/two-problems.md: title: the headline is empty',
 		]);

@@ -12,6 +12,7 @@ describe('parseSiteConfig', () => {
 			lang: 'en',
 			pageSize: 20,
 			content: 'content',
+			remoteImages: false,
 		});
 	});
 

@@ -120,7 +120,7 @@ describe('the picture of a link preview', () => {
 	});
 
 	test('a story with its own photo shows it on a large card', () => {
-		const tags = getSocialMetaTags(story, context, { src: '/2025/07/24/talks-stall/doha.jpg', alt: 'Delegates leave the hotel' });
+		const tags = getSocialMetaTags(story, context, { url: 'https://news.example.org/2025/07/24/talks-stall/doha.jpg', alt: 'Delegates leave the hotel' });
 		expect(value(tags, 'og:image')).toEqual(['https://news.example.org/2025/07/24/talks-stall/doha.jpg']);
 		expect(value(tags, 'og:image:alt')).toEqual(['Delegates leave the hotel']);
 		expect(value(tags, 'twitter:card')).toEqual(['summary_large_image']);

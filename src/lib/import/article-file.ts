@@ -62,6 +62,8 @@ export function createArticleFile(draft: ArticleDraft, options: ArticleFileOptio
 		else dropped.push(`${field} "${value}" (not valid here)`);
 	}
 	const tags = draft.tags.filter((tag) => ArticleSchema.shape.tags.safeParse([tag]).success);
+	const image = draft.image && ArticleSchema.shape.image.safeParse(draft.image).success ? draft.image : undefined;
+	if (draft.image && !image) dropped.push(`image "${draft.image.src}" (not valid here)`);
 
 	const data = {
 		title: draft.title,
@@ -75,6 +77,7 @@ export function createArticleFile(draft: ArticleDraft, options: ArticleFileOptio
 		...(tags.length > 0 ? { tags } : {}),
 		...(optional.lang ? { lang: optional.lang } : {}),
 		...(optional.url ? { url: optional.url } : {}),
+		...(image ? { image: Object.fromEntries(Object.entries(image).filter(([, value]) => value !== undefined)) } : {}),
 		...(draft.draft ? { draft: true } : {}),
 	};
 	const text = stringifyFrontMatter(data, draft.body);

@@ -15,6 +15,8 @@ export interface ArticleDraft {
 	lang?: string | undefined;
 	url?: string | undefined;
 	draft?: boolean | undefined;
+	/** The lead photo: a file next to the article (`photos/…`), or a remote address kept on request. */
+	image?: { src: string; alt: string; caption?: string | undefined; credit?: string | undefined } | undefined;
 	/**
 	 * Other headlines to try, in order, when `title` was written by the import (not found in the input) and
 	 * names an address that a different article holds.

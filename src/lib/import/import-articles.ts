@@ -5,6 +5,7 @@ import { parseArticle } from '../parse-article.ts';
 import { createArticleFile } from './article-file.ts';
 import { titlesToTry } from './headline-fallback.ts';
 import { createImportReport, type ImportReport, type ImportResult } from './import-report.ts';
+import { removeFiles, writePhotos } from './images.ts';
 import type { PreparedInput } from './prepare-input.ts';
 import { prepareInputs } from './prepare-pool.ts';
 import { getTextKey, sameText } from './text-identity.ts';
@@ -34,6 +35,8 @@ export interface ImportOptions {
 	wires?: string[] | undefined;
 	/** Decide everything, write nothing. */
 	dryRun?: boolean | undefined;
+	/** `--keep-remote-images`: link photos a saved page didn't keep, instead of leaving them out. */
+	keepRemoteImages?: boolean | undefined;
 	/** Called after each input, for progress display. */
 	onResult?: ((result: ImportResult, done: number, total: number) => void) | undefined;
 }
@@ -82,7 +85,7 @@ export async function importArticles(inputs: readonly string[], options: ImportO
 
 	const state: RunState = { ...options, knownSources, articlesDir, holders, texts, taken: new Set(), folders: new Set() };
 	const items = files.map((file): [string, string] => [file, toDisplayPath(file, options.root)]);
-	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, editionDate: options.editionDate, names: options.names, permalink: options.permalink, linkMedia: options.linkMedia, wires: options.wires, knownSources })) {
+	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, editionDate: options.editionDate, names: options.names, permalink: options.permalink, linkMedia: options.linkMedia, wires: options.wires, knownSources, keepRemoteImages: options.keepRemoteImages })) {
 		record(settle(prepared, state));
 	}
 
@@ -139,9 +142,12 @@ function settle(prepared: PreparedInput, state: RunState): ImportResult {
 	const target = chooseFileName(path.join(state.articlesDir, article.name), state.taken);
 	const relative = toDisplayPath(target, state.root);
 	if (!state.dryRun) {
+		let photos: string[] = [];
 		try {
+			photos = writePhotos(prepared.photos ?? [], path.dirname(target));
 			writeNewFile(target, article.text, state.folders);
 		} catch (error) {
+			removeFiles(photos);
 			return { ...base, status: 'rejected', reason: `could not be written to ${relative}: ${(error as Error).message}` };
 		}
 	}

@@ -5,6 +5,7 @@ import type { ArticleDraft, InputShape, ReadResult } from './draft.ts';
 import { decodeText, type TextEncodingName } from './encoding.ts';
 import { readGeneratorMarkdown } from './generator-markdown.ts';
 import { readHeadlineFirst, readWireText, type RawTextContext } from './raw-text.ts';
+import { createPhotoPlacer, type PhotoCopy, type PhotoPlacer } from './images.ts';
 import { readWebPage } from './web-page.ts';
 import { readWordPressExport } from './wordpress-export.ts';
 import { readAtomFeed, readRssFeed } from './feeds.ts';
@@ -25,6 +26,8 @@ export interface PrepareSettings {
 	wires?: string[] | undefined;
 	/** Sources already in the archive, whose spelling a differently spelt source joins. */
 	knownSources: string[];
+	/** `--keep-remote-images`: link a page's photos that weren't saved with it, instead of leaving them out. */
+	keepRemoteImages?: boolean | undefined;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface PrepareSettings {
  * article file to write, the reason not to, or (an export's pages, attachments, menu items…) why it is passed over.
  */
 export type PreparedInput =
-	| { ok: true; input: string; shape: InputShape; encoding: TextEncodingName; draft: ArticleDraft; article: ArticleFile; leftOut: string[] }
+	| { ok: true; input: string; shape: InputShape; encoding: TextEncodingName; draft: ArticleDraft; article: ArticleFile; leftOut: string[]; photos?: PhotoCopy[] }
 	| { ok: false; input: string; shape?: InputShape; encoding?: TextEncodingName; reason: string; skipped?: true };
 
 /**
@@ -64,20 +67,29 @@ export function prepareInput(file: string, input: string, settings: PrepareSetti
 		return read.items.map((item) => {
 			const name = `${input}#${item.id}`;
 			if ('skipped' in item) return { ok: false, input: name, shape, encoding, reason: item.skipped, skipped: true };
-			return buildArticle(item.read, name, shape, encoding, settings);
+			return buildArticle(item.read, name, shape, encoding, settings, undefined);
 		});
 	}
-	return [buildArticle(readShape(shape, text, context), input, shape, encoding, settings)];
+	const photos = shape === 'web-page' ? createPhotoPlacer(file, Boolean(settings.keepRemoteImages)) : undefined;
+	return [buildArticle(readShape(shape, text, context, photos), input, shape, encoding, settings, photos)];
 }
 
-function buildArticle(read: ReadResult & { leftOut?: string[] }, input: string, shape: InputShape, encoding: TextEncodingName, settings: PrepareSettings): PreparedInput {
+function buildArticle(
+	read: ReadResult & { leftOut?: string[] },
+	input: string,
+	shape: InputShape,
+	encoding: TextEncodingName,
+	settings: PrepareSettings,
+	photos: PhotoPlacer | undefined,
+): PreparedInput {
 	if (!read.ok) return { ok: false, input, shape, encoding, reason: read.reason };
 	const built = createArticleFile(read.draft, settings);
 	if (!built.ok) return { ok: false, input, shape, encoding, reason: built.reason };
-	return { ok: true, input, shape, encoding, draft: read.draft, article: built.file, leftOut: [...(read.leftOut ?? []), ...built.file.dropped] };
+	const leftOut = [...(read.leftOut ?? []), ...built.file.dropped, ...(photos?.leftOut ?? [])];
+	return { ok: true, input, shape, encoding, draft: read.draft, article: built.file, leftOut, ...(photos?.copies.length ? { photos: photos.copies } : {}) };
 }
 
-function readShape(shape: Exclude<InputShape, 'wordpress-export' | 'rss-feed' | 'atom-feed'>, text: string, context: RawTextContext): ReadResult & { leftOut?: string[] } {
+function readShape(shape: Exclude<InputShape, 'wordpress-export' | 'rss-feed' | 'atom-feed'>, text: string, context: RawTextContext, photos: PhotoPlacer | undefined): ReadResult & { leftOut?: string[] } {
 	switch (shape) {
 		case 'wire-text':
 			return readWireText(text, context);
@@ -86,6 +98,6 @@ function readShape(shape: Exclude<InputShape, 'wordpress-export' | 'rss-feed' | 
 		case 'generator-markdown':
 			return readGeneratorMarkdown(text, context);
 		case 'web-page':
-			return readWebPage(text, context);
+			return readWebPage(text, context, photos);
 	}
 }

@@ -8,6 +8,7 @@ import { getDatelineField, parseDateline } from './dateline.ts';
 import { findDateInPath, normaliseDate } from './dates.ts';
 import type { ArticleDraft, ReadResult } from './draft.ts';
 import { htmlToMarkdown } from './html-markdown.ts';
+import type { PhotoPlacer } from './images.ts';
 import type { RawTextContext } from './raw-text.ts';
 
 const parser = unified().use(rehypeParse);
@@ -43,9 +44,11 @@ interface PageFacts {
  * Reads a saved news web page: headline, dates, authors and publisher from the page's `NewsArticle` JSON-LD,
  * then OpenGraph and `article:` meta tags, then visible markup (`<h1>`, `<time datetime>`, `rel=author`);
  * the story from its `<article>` (or `[itemprop=articleBody]`, `<main>`), turned into Markdown through
- * rehype → remark after navigation, ads, scripts, share buttons and the like are removed.
+ * rehype → remark after navigation, ads, scripts, share buttons and the like are removed. With `photos`, the
+ * story's images and its lead photo (JSON-LD `image`, `og:image`) point at the files saved with the page
+ * (see `images.ts`); without, images keep the addresses the page gave them.
  */
-export function readWebPage(html: string, context: RawTextContext): ReadResult {
+export function readWebPage(html: string, context: RawTextContext, photos?: PhotoPlacer): ReadResult {
 	const tree = parser.parse(html) as HastRoot;
 	const facts = gatherFacts(tree);
 	const container = findStoryElement(tree);
@@ -56,6 +59,7 @@ export function readWebPage(html: string, context: RawTextContext): ReadResult {
 	const visibleByline = findFirst(container, (element) => isBylineElement(element)) ?? findFirst(tree, (element) => isBylineElement(element));
 
 	const story = cleanStory(container, heading);
+	const lead = photos ? placePhotos(story, facts, photos) : undefined;
 	const markdown = htmlToMarkdown(story).trim();
 	if (markdown === '') return { ok: false, shape: 'web-page', reason: 'the page\'s article element holds no story text once navigation, ads and scripts are removed' };
 
@@ -76,9 +80,100 @@ export function readWebPage(html: string, context: RawTextContext): ReadResult {
 		tags: unique([...readKeywords(ld.keywords), ...(facts.meta.get('article:tag') ?? [])]),
 		lang: clean(readLdText(ld.inLanguage) ?? facts.lang ?? meta('og:locale')?.replace('_', '-')),
 		url: clean(readLdUrl(ld) ?? meta('og:url') ?? facts.canonical),
+		...(lead ? { image: lead } : {}),
 		body: `${markdown}\n`,
 	};
 	return { ok: true, shape: 'web-page', draft };
+}
+
+/**
+ * Points the story's images at the photos saved with the page, dropping those that weren't saved (the placer
+ * notes each), and finds the lead photo: the page's JSON-LD `image` or `og:image`. When the story shows the
+ * same photo, that copy leaves the text and its caption becomes the lead photo's.
+ */
+function placePhotos(story: HastRoot, facts: PageFacts, photos: PhotoPlacer): ArticleDraft['image'] {
+	const shown: { ref: string; alt: string; figure?: Element; parent: Element | HastRoot; image: Element }[] = [];
+	visit(story, 'element', (element: Element, index, parent) => {
+		if (element.tagName !== 'img' || parent === undefined || index === undefined) return undefined;
+		const src = typeof element.properties.src === 'string' ? element.properties.src : '';
+		const alt = typeof element.properties.alt === 'string' ? element.properties.alt.trim() : '';
+		const placed = src ? photos.place(src, alt) : { dropped: '' };
+		if ('dropped' in placed) {
+			parent.children.splice(index, 1);
+			return index;
+		}
+		element.properties = { src: 'ref' in placed ? placed.ref : placed.remote, alt };
+		shown.push({ ref: 'ref' in placed ? placed.ref : placed.remote, alt, parent, image: element, ...(parent.type === 'element' && parent.tagName === 'figure' ? { figure: parent } : {}) });
+		return undefined;
+	});
+
+	const candidate = readImageUrl(facts.ld?.image) ?? facts.meta.get('og:image')?.[0] ?? facts.meta.get('twitter:image')?.[0];
+	const lead = candidate ? placeLeadPhoto(candidate, story, facts, photos, shown) : undefined;
+	captionFigures(shown.filter((item) => item.ref !== lead?.src));
+	return lead;
+}
+
+function placeLeadPhoto(
+	candidate: string,
+	story: HastRoot,
+	facts: PageFacts,
+	photos: PhotoPlacer,
+	shown: { ref: string; alt: string; figure?: Element; parent: Element | HastRoot; image: Element }[],
+): ArticleDraft['image'] {
+	const placed = photos.place(candidate);
+	if ('dropped' in placed) return undefined;
+	const src = 'ref' in placed ? placed.ref : placed.remote;
+	const inText = shown.find((item) => item.ref === src);
+	const caption = inText?.figure ? findFirst(inText.figure, (element) => element.tagName === 'figcaption') : undefined;
+	const alt = clean(facts.meta.get('og:image:alt')?.[0] ?? facts.meta.get('twitter:image:alt')?.[0] ?? inText?.alt ?? readImageCaption(facts.ld?.image));
+	if (!alt) {
+		photos.leaveOut(`lead photo "${candidate}": the page gives it no alt text, which the archive requires; add image.alt by hand to show it`);
+		return undefined;
+	}
+	if (inText) {
+		const holder = inText.figure ?? inText.image;
+		const parent = inText.figure ? findParent(story, inText.figure) : inText.parent;
+		if (parent) parent.children = parent.children.filter((child) => child !== holder) as typeof parent.children;
+	}
+	const captionText = clean(caption ? toText(caption) : readImageCaption(facts.ld?.image));
+	return { src, alt, ...(captionText && captionText !== alt ? { caption: captionText } : {}) };
+}
+
+/** A figure of one photo and a caption becomes `![alt](src "caption")`, which the site shows as a captioned figure again. */
+function captionFigures(shown: { figure?: Element; image: Element }[]): void {
+	for (const { figure, image } of shown) {
+		if (!figure) continue;
+		const caption = figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
+		const images = figure.children.filter((child) => child.type === 'element' && child.tagName === 'img');
+		const text = caption ? clean(toText(caption)) : undefined;
+		if (!text || images.length !== 1) continue;
+		image.properties.title = text;
+		figure.tagName = 'p';
+		figure.children = [image];
+	}
+}
+
+function readImageUrl(value: unknown): string | undefined {
+	if (Array.isArray(value)) return readImageUrl(value[0]);
+	if (value && typeof value === 'object') return readLdText((value as Record<string, unknown>).url) ?? readLdText((value as Record<string, unknown>).contentUrl);
+	return readLdText(value);
+}
+
+function readImageCaption(value: unknown): string | undefined {
+	if (Array.isArray(value)) return readImageCaption(value[0]);
+	return value && typeof value === 'object' ? readLdText((value as Record<string, unknown>).caption) : undefined;
+}
+
+function findParent(root: HastRoot, target: Element): Element | HastRoot | undefined {
+	let found: Element | HastRoot | undefined;
+	visit(root, 'element', (element: Element, _index, parent) => {
+		if (element === target) {
+			found = parent;
+			return false;
+		}
+		return undefined;
+	});
+	return found;
 }
 
 /** True when the text looks like an HTML page rather than Markdown or plain text. */
