@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import matter from 'gray-matter';
-import { importArticles } from '../src/lib/import/import-articles.ts';
+import { importArticles } from '../src/tooling/import/import-articles.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CORPORA = path.resolve(ROOT, '../shared/corpora');

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import type { OfflineManifest } from '../src/lib/offline-manifest.ts';
+import type { OfflineManifest } from '../src/outputs/offline-manifest.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/browser.ts';
 import { serveLikeAHost } from './search.ts';
 import { writeReutersArchive } from './support/reuters.ts';

@@ -1,4 +1,4 @@
 declare module 'virtual:clippings/config' {
-	const config: import('./lib/config.ts').SiteConfig;
+	const config: import('./model/config.ts').SiteConfig;
 	export default config;
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { slugify } from '../../src/lib/slug.ts';
+import { slugify } from '../../src/model/slug.ts';
 
 /** The Reuters-21578 newswire, read from the shared corpora beside the project. */
 export const REUTERS_DIR = path.resolve(import.meta.dirname, '../../../shared/corpora/reuters21578');

@@ -2,7 +2,7 @@
 // Runs under Node with type stripping: erasable TypeScript only, relative imports with `.ts`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkArticles } from '../lib/check-articles.ts';
+import { checkArticles } from '../tooling/check-articles.ts';
 import { startCommand } from './site-settings.ts';
 
 const USAGE = `Usage: npm run check [-- --config FILE] [--content DIR]

@@ -1,9 +1,9 @@
 // `npm run import -- <files|folders> [--source NAME] [--dry-run] [--report report.json]`
 // Runs under Node with type stripping: erasable TypeScript only, relative imports with `.ts`.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { isArticleDate, isTimeZone } from '../lib/dates.ts';
-import { importArticles } from '../lib/import/import-articles.ts';
-import type { ImportReport, ImportResult } from '../lib/import/import-report.ts';
+import { isArticleDate, isTimeZone } from '../model/dates.ts';
+import { importArticles } from '../tooling/import/import-articles.ts';
+import type { ImportReport, ImportResult } from '../tooling/import/import-report.ts';
 import { isInteractive, startCommand } from './site-settings.ts';
 
 const USAGE = `Usage: npm run import -- <files or folders…> [options]

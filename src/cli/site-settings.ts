@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { SiteConfig } from '../lib/config.ts';
+import type { SiteConfig } from '../model/config.ts';
 
 /**
  * Reads the archive's validated settings from `astro.config.mjs` the way Astro does — by importing it — and

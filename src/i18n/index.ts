@@ -3,7 +3,7 @@
  * keeper's overrides from the settings on top. Pure: no Astro globals, so pages, feeds and the search
  * page's script all format the same way.
  */
-import { getTextDirection } from '../lib/text-direction.ts';
+import { getTextDirection } from '../model/text-direction.ts';
 import { ar } from './ar.ts';
 import { de } from './de.ts';
 import { en, type Catalogue, type MessageKey } from './en.ts';

@@ -1,13 +1,13 @@
 import type { AstroIntegration } from 'astro';
-import { parseSiteConfig, type SiteConfig, type SiteConfigInput } from '../lib/config.ts';
+import { parseSiteConfig, type SiteConfig, type SiteConfigInput } from '../model/config.ts';
 import { verifyBuildLedger } from './ledger.ts';
 import { readLoaderLedger } from '../loader/loader-report.ts';
 import { fileURLToPath } from 'node:url';
 import { getSearchRecordsFile, startSearchIndex, type SearchIndexRun } from './search.ts';
 import { getSecurityConfig } from './security.ts';
 import { getStagingDir, publishStagedBuild } from './staged-output.ts';
-import { renderThemeCss } from '../lib/theme.ts';
-import { getThemeStylesheetPath } from '../lib/urls.ts';
+import { renderThemeCss } from '../model/theme.ts';
+import { getThemeStylesheetPath } from '../model/urls.ts';
 
 const VIRTUAL_CONFIG = 'virtual:clippings/config';
 

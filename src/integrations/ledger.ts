@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
-import { checkLedger, formatLedger, type BuildLedger } from '../lib/ledger.ts';
+import { checkLedger, formatLedger, type BuildLedger } from '../outputs/ledger.ts';
 import { readLoaderLedger } from '../loader/loader-report.ts';
 
 /** What the ledger check needs from the build. */

@@ -2,13 +2,13 @@
  * Offline support, written after the search index: `offline.json` (every file of the site with a revision,
  * a hash of its bytes, and which of them "Save the archive for offline reading" downloads) and `sw.js` (the
  * service worker, from `service-worker.js` with this build's settings). Browsers keep saved files by
- * revision, so a new build costs a reader only the files it changed (see `src/lib/offline-manifest.ts`).
+ * revision, so a new build costs a reader only the files it changed (see `src/outputs/offline-manifest.ts`).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { estimateSavedBytes, OFFLINE_MANIFEST_VERSION, type OfflineFile, type OfflineManifest } from '../lib/offline-manifest.ts';
-import { getArchiveIndexPath, getBylineIndexPath, getFaviconPath, getHomePagePath, getNotFoundPath, getOfflineManifestPath, getSearchBundlePath, getSearchPath, getServiceWorkerPath, getSourceIndexPath, getTopicIndexPath, withBase } from '../lib/urls.ts';
+import { estimateSavedBytes, OFFLINE_MANIFEST_VERSION, type OfflineFile, type OfflineManifest } from '../outputs/offline-manifest.ts';
+import { getArchiveIndexPath, getBylineIndexPath, getFaviconPath, getHomePagePath, getNotFoundPath, getOfflineManifestPath, getSearchBundlePath, getSearchPath, getServiceWorkerPath, getSourceIndexPath, getTopicIndexPath, withBase } from '../model/urls.ts';
 
 /** Above this size the search index's chunks wait for "Save the archive" instead of coming with the first visit. */
 export const SHELL_INDEX_LIMIT = 8 * 1024 * 1024;

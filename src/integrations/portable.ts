@@ -19,12 +19,12 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { toPortableHref } from '../lib/portable-links.ts';
-import { MONTH_FILTER } from '../lib/search-state.ts';
+import { toPortableHref } from '../outputs/portable-links.ts';
+import { MONTH_FILTER } from '../model/search-state.ts';
 import { getTermKey, HEADLINE_WEIGHT, PARTS_GLOBAL, type LocalRecord, type LocalSearchData, type TermsPart } from '../scripts/search/local-engine.ts';
-import { tokenize } from '../lib/search-text.ts';
-import type { SearchIndexRecord } from '../lib/search-record.ts';
-import { getOfflineManifestPath, getSearchBundlePath, getSearchCountsPath, getSearchPath, getServiceWorkerPath } from '../lib/urls.ts';
+import { tokenize } from '../model/search-text.ts';
+import type { SearchIndexRecord } from '../outputs/search-record.ts';
+import { getOfflineManifestPath, getSearchBundlePath, getSearchCountsPath, getSearchPath, getServiceWorkerPath } from '../model/urls.ts';
 
 /** The file the search page loads its records from, at the archive's root. */
 export const SEARCH_DATA_FILE = 'search-data.js';

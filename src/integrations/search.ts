@@ -10,8 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { createSearchRecord, type IndexedStory, type SearchIndexRecord, type SearchRecordSite } from '../lib/search-record.ts';
-import { getSearchBundlePath, getSearchCountsPath } from '../lib/urls.ts';
+import { createSearchRecord, type IndexedStory, type SearchIndexRecord, type SearchRecordSite } from '../outputs/search-record.ts';
+import { getSearchBundlePath, getSearchCountsPath } from '../model/urls.ts';
 import { writeOfflineSupport } from './offline.ts';
 
 /** Records handed to Pagefind before waiting for it to take them: enough to keep it busy, few enough to bound memory. */

@@ -4,6 +4,6 @@
  */
 import type { APIRoute } from 'astro';
 import config from 'virtual:clippings/config';
-import { renderThemeCss } from '../lib/theme.ts';
+import { renderThemeCss } from '../model/theme.ts';
 
 export const GET: APIRoute = () => new Response(renderThemeCss(config.theme) ?? '', { headers: { 'Content-Type': 'text/css; charset=utf-8' } });

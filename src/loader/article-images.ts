@@ -8,9 +8,9 @@
 import { realpath, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { ArticleImage } from '../lib/article-schema.ts';
-import { ASTRO_IMAGE_ATTRIBUTE, getLocalImagePath, type BodyImages } from '../lib/markdown.ts';
-import type { ArticleProblem } from '../lib/parse-article.ts';
+import type { ArticleImage } from '../model/article-schema.ts';
+import { ASTRO_IMAGE_ATTRIBUTE, getLocalImagePath, type BodyImages } from '../model/markdown.ts';
+import type { ArticleProblem } from '../model/parse-article.ts';
 
 /** What Astro's content store turns into the imported image (`ImageMetadata`) when an entry is read. */
 export const IMAGE_IMPORT_PREFIX = '__ASTRO_IMAGE_';

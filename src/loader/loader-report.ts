@@ -5,9 +5,9 @@
  * two separate module graphs of the same process, so a module-level variable would exist twice. The report
  * therefore lives on one process-wide key, written here and read here: this file is the only place that knows it.
  */
-import type { RepeatedHeadline } from '../lib/article-address.ts';
-import type { SkippedFile } from '../lib/article-index.ts';
-import type { IndexedStory } from '../lib/search-record.ts';
+import type { RepeatedHeadline } from '../model/article-address.ts';
+import type { SkippedFile } from '../model/article-index.ts';
+import type { IndexedStory } from '../outputs/search-record.ts';
 
 /** What the loader records for the ledger. */
 export interface LoaderLedger {

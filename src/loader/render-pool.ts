@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RenderedArticle } from '../lib/markdown.ts';
-import type { PreparedArticle } from '../lib/prepare-article.ts';
+import type { RenderedArticle } from '../model/markdown.ts';
+import type { PreparedArticle } from '../model/prepare-article.ts';
 
 /** How long one article may take to render before the build gives up on it. */
 export const RENDER_TIME_BUDGET_MS = 20_000;

@@ -1,8 +1,8 @@
 // Parses and renders articles off the main thread. Plain ESM so Node runs it without Vite;
 // Node 24 strips the types of the modules it imports.
 import { parentPort } from 'node:worker_threads';
-import { renderMarkdown } from '../lib/markdown.ts';
-import { prepareArticle } from '../lib/prepare-article.ts';
+import { renderMarkdown } from '../model/markdown.ts';
+import { prepareArticle } from '../model/prepare-article.ts';
 
 parentPort.on('message', ({ id, markdown, file, source }) => {
 	try {

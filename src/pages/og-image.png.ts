@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { site } from '../lib/site.ts';
-import { renderDefaultImage } from '../lib/social-image.ts';
-import { DEFAULT_PAPER } from '../lib/theme-head.ts';
+import { site } from '../outputs/site.ts';
+import { renderDefaultImage } from '../outputs/social-image.ts';
+import { DEFAULT_PAPER } from '../outputs/theme-head.ts';
 
 /** `/og-image.png`: the picture link previews show for a story without a photo, in the theme's light colours. */
 export const GET: APIRoute = () => {

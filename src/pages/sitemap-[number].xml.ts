@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { createXmlResponse, getSitemaps } from '../lib/archive-feeds.ts';
-import { renderSitemap, type SitemapEntry } from '../lib/sitemaps.ts';
+import { createXmlResponse, getSitemaps } from '../outputs/archive-feeds.ts';
+import { renderSitemap, type SitemapEntry } from '../outputs/sitemaps.ts';
 
 export const getStaticPaths = (async () => {
 	const sitemaps = await getSitemaps();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeArticleEntry as createArticleEntry } from '../support/article-entry.ts';
-import { parseArticle } from '../../src/lib/parse-article.ts';
+import { parseArticle } from '../../src/model/parse-article.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { distPath, fixturePath } from '../support/fixtures.ts';
 import { serveStatic, type StaticServer } from '../support/server.ts';

@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { OfflineManifest } from '../../src/lib/offline-manifest.ts';
+import type { OfflineManifest } from '../../src/outputs/offline-manifest.ts';
 import { createTempFixture, type TempFixture } from '../support/temp-fixture.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { distPath } from '../support/fixtures.ts';

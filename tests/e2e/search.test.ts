@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { getCalendarDay, parseArticleDate } from '../../src/lib/dates.ts';
+import { getCalendarDay, parseArticleDate } from '../../src/model/dates.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { distPath } from '../support/fixtures.ts';
 import { selectSearchFixtureArticles, type FixtureArticle } from '../support/search-fixture.ts';

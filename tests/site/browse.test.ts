@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { parseArticle, type ParsedArticle } from '../../src/lib/parse-article.ts';
+import { parseArticle, type ParsedArticle } from '../../src/model/parse-article.ts';
 import { fixturePath, readBuiltFile, readPage } from '../support/fixtures.ts';
 
 const FIXTURE = 'browse';

@@ -5,7 +5,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import { afterAll, describe, expect, test } from 'vitest';
 import { formatHeadersFile } from '../../src/integrations/security.ts';
 import { makeArticleEntry as createArticleEntry } from '../support/article-entry.ts';
-import { parseArticle, type ParsedArticle } from '../../src/lib/parse-article.ts';
+import { parseArticle, type ParsedArticle } from '../../src/model/parse-article.ts';
 import { buildFixture, distPath, fixturePath, readBuiltFile, readPage } from '../support/fixtures.ts';
 import { createTempFixture, type TempFixture } from '../support/temp-fixture.ts';
 

@@ -40,7 +40,7 @@ describe('the articles loader fails the build instead of losing an article', () 
 			'nested.md': `${article('Deeply nested quote').split('A paragraph')[0]}${'>'.repeat(10_000)} too deep\n`,
 		}).build();
 		expect(result.ok).toBe(false);
-		// Refused before rendering by the Markdown limits (src/lib/markdown-limits.ts), still naming the file.
+		// Refused before rendering by the Markdown limits (src/model/markdown-limits.ts), still naming the file.
 		expect(result.output).toMatch(/tmp-render-error\/content\/articles\/nested\.md: (could not be rendered|the text nests block quotes or lists 10000 levels deep)/);
 	});
 

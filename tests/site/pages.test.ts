@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { countWords } from '../../src/lib/markdown.ts';
-import { parseArticle, type ParsedArticle } from '../../src/lib/parse-article.ts';
+import { countWords } from '../../src/model/markdown.ts';
+import { parseArticle, type ParsedArticle } from '../../src/model/parse-article.ts';
 import { distPath, fixturePath, readPage } from '../support/fixtures.ts';
 
 const FIXTURE = 'basic';

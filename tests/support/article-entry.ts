@@ -1,7 +1,7 @@
-import { assignAddresses } from '../../src/lib/article-address.ts';
-import { createArticleEntry, type ArticleEntryData } from '../../src/lib/article-entry.ts';
-import type { ArticleFrontMatter } from '../../src/lib/article-schema.ts';
-import type { RenderedArticle } from '../../src/lib/markdown.ts';
+import { assignAddresses } from '../../src/model/article-address.ts';
+import { createArticleEntry, type ArticleEntryData } from '../../src/model/article-entry.ts';
+import type { ArticleFrontMatter } from '../../src/model/article-schema.ts';
+import type { RenderedArticle } from '../../src/model/markdown.ts';
 
 /** One article's entry as the loader puts it together, for tests that need a single story: addressed alone, then assembled. */
 export function makeArticleEntry(

@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { splitFrontMatter } from '../../src/lib/front-matter.ts';
+import { splitFrontMatter } from '../../src/model/front-matter.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPORA = path.resolve(ROOT, '..', 'shared', 'corpora');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { assignAddresses, formatRepeat, type Addressable } from '../../src/lib/article-address.ts';
+import { assignAddresses, formatRepeat, type Addressable } from '../../src/model/article-address.ts';
 
 const story = (file: string, title: string, date = '2025-07-24', slug?: string): Addressable => ({ file, data: { title, date, ...(slug ? { slug } : {}) } });
 const paths = (articles: Addressable[], zone = 'UTC') =>

@@ -6,8 +6,8 @@ import {
 	getDateTimeAttribute,
 	getNameListParts,
 	opensWithDateline,
-} from '../../src/lib/article-display.ts';
-import { parseArticleDate } from '../../src/lib/dates.ts';
+} from '../../src/outputs/article-display.ts';
+import { parseArticleDate } from '../../src/model/dates.ts';
 
 const NEW_YORK = 'America/New_York';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createCacheKey } from '../../src/lib/cache-key.ts';
+import { createCacheKey } from '../../src/outputs/cache-key.ts';
 
 describe('createCacheKey', () => {
 	test('the same facts give the same key', () => {

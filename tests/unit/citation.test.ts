@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatApa, formatBibtex, formatChicago, formatMla, formatRis, getCitationKey, splitPersonName, type CitationFacts } from '../../src/lib/citation.ts';
+import { formatApa, formatBibtex, formatChicago, formatMla, formatRis, getCitationKey, splitPersonName, type CitationFacts } from '../../src/outputs/citation.ts';
 
 /** The user's CNN story, content/articles/cnn/2025/…, as the demo archive publishes it. */
 const CNN: CitationFacts = {

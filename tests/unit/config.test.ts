@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseSiteConfig } from '../../src/lib/config.ts';
+import { parseSiteConfig } from '../../src/model/config.ts';
 
 describe('parseSiteConfig', () => {
 	test('fills in defaults for everything but the title and url', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dayjs, formatDisplayDate, formatIsoDate, getCalendarDay, isArticleDate, parseArticleDate } from '../../src/lib/dates.ts';
+import { dayjs, formatDisplayDate, formatIsoDate, getCalendarDay, isArticleDate, parseArticleDate } from '../../src/model/dates.ts';
 
 describe('parseArticleDate', () => {
 	test.each([

@@ -1,12 +1,12 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
 import { makeArticleEntry as createArticleEntry } from '../support/article-entry.ts';
-import { ArticleSchema } from '../../src/lib/article-schema.ts';
-import { escapeXml, renderJsonFeed, renderRssFeed, toFeedItem, type Feed } from '../../src/lib/feeds.ts';
-import { getBuildTime } from '../../src/lib/build-time.ts';
-import { groupByName } from '../../src/lib/groupings.ts';
-import { chunk, getNewsLanguage, renderNewsSitemap, renderSitemap, renderSitemapIndex, selectNewsStories } from '../../src/lib/sitemaps.ts';
-import { createStoryContext, type Story } from '../../src/lib/story-context.ts';
+import { ArticleSchema } from '../../src/model/article-schema.ts';
+import { escapeXml, renderJsonFeed, renderRssFeed, toFeedItem, type Feed } from '../../src/outputs/feeds.ts';
+import { getBuildTime } from '../../src/derived/build-time.ts';
+import { groupByName } from '../../src/derived/groupings.ts';
+import { chunk, getNewsLanguage, renderNewsSitemap, renderSitemap, renderSitemapIndex, selectNewsStories } from '../../src/outputs/sitemaps.ts';
+import { createStoryContext, type Story } from '../../src/derived/story-context.ts';
 
 const SITE = {
 	title: 'Fixture & Sons Gazette',

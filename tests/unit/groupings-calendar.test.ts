@@ -10,7 +10,7 @@ import {
 	getWeekdayNames,
 	getWeekStart,
 	selectOnThisDay,
-} from '../../src/lib/calendar.ts';
+} from '../../src/derived/calendar.ts';
 
 /** A story on a calendar day; the list below is newest first, as `selectPublished` returns it. */
 const story = (date: string, id = date) => {

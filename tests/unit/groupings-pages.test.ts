@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { getDayEntries, getGroupPageEntries, getMonthPageEntries, getYearEntries } from '../../src/lib/archive-pages.ts';
-import { buildCalendar } from '../../src/lib/calendar.ts';
-import { groupByName } from '../../src/lib/groupings.ts';
+import { getDayEntries, getGroupPageEntries, getMonthPageEntries, getYearEntries } from '../../src/derived/archive-pages.ts';
+import { buildCalendar } from '../../src/derived/calendar.ts';
+import { groupByName } from '../../src/derived/groupings.ts';
 import {
 	getBylinePath,
 	getFeedPath,
@@ -13,7 +13,7 @@ import {
 	getSitemapIndexPath,
 	getSitemapPath,
 	withBase,
-} from '../../src/lib/urls.ts';
+} from '../../src/model/urls.ts';
 
 const story = (id: string, date: string, bylines: string[]) => {
 	const [year, month, day] = date.split('-') as [string, string, string];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { assignSlugs, getTopicNames, groupByName, normalizeName } from '../../src/lib/groupings.ts';
+import { assignSlugs, getTopicNames, groupByName, normalizeName } from '../../src/derived/groupings.ts';
 
 interface Named {
 	id: string;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CATALOGUES, createTranslator, getCatalogue, type MessageKey } from '../../src/i18n/index.ts';
 import { en } from '../../src/i18n/en.ts';
 import { splitAround } from '../../src/i18n/split.ts';
-import { parseSiteConfig } from '../../src/lib/config.ts';
+import { parseSiteConfig } from '../../src/model/config.ts';
 
 const KEYS = Object.keys(en) as MessageKey[];
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();

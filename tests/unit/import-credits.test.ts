@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createArticleFile } from '../../src/lib/import/article-file.ts';
-import { KNOWN_WIRES, parseBylineCredit } from '../../src/lib/import/bylines.ts';
-import { parseDateline } from '../../src/lib/import/dateline.ts';
-import { readWireText } from '../../src/lib/import/raw-text.ts';
+import { createArticleFile } from '../../src/tooling/import/article-file.ts';
+import { KNOWN_WIRES, parseBylineCredit } from '../../src/tooling/import/bylines.ts';
+import { parseDateline } from '../../src/tooling/import/dateline.ts';
+import { readWireText } from '../../src/tooling/import/raw-text.ts';
 
 const context = { file: 'story.txt', timeZone: 'UTC' };
 const LEDE = 'The ministry said on Tuesday that talks would resume next week.\n\nA second paragraph follows.';

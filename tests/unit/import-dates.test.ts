@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { findDateInPath } from '../../src/lib/import/dates.ts';
-import { importArticles, type ImportOptions } from '../../src/lib/import/import-articles.ts';
+import { findDateInPath } from '../../src/tooling/import/dates.ts';
+import { importArticles, type ImportOptions } from '../../src/tooling/import/import-articles.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeText } from '../../src/lib/import/encoding.ts';
+import { decodeText } from '../../src/tooling/import/encoding.ts';
 
 const utf16 = (text: string, order: 'le' | 'be') => {
 	const le = Buffer.from(`\uFEFF${text}`, 'utf16le');

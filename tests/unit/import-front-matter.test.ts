@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createArticleFile } from '../../src/lib/import/article-file.ts';
-import type { ArticleDraft } from '../../src/lib/import/draft.ts';
-import { parseArticle } from '../../src/lib/parse-article.ts';
+import { createArticleFile } from '../../src/tooling/import/article-file.ts';
+import type { ArticleDraft } from '../../src/tooling/import/draft.ts';
+import { parseArticle } from '../../src/model/parse-article.ts';
 
 /** Text a field may hold: any characters but control characters, trimmed, not empty — YAML's troublemakers included. */
 const fieldText = fc

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createArticleFile } from '../../src/lib/import/article-file.ts';
-import { detectShape } from '../../src/lib/import/detect.ts';
-import { readWebPage } from '../../src/lib/import/web-page.ts';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { parseArticle } from '../../src/lib/parse-article.ts';
+import { createArticleFile } from '../../src/tooling/import/article-file.ts';
+import { detectShape } from '../../src/tooling/import/detect.ts';
+import { readWebPage } from '../../src/tooling/import/web-page.ts';
+import { renderMarkdown } from '../../src/model/markdown.ts';
+import { parseArticle } from '../../src/model/parse-article.ts';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '../fixtures/import', name), 'utf8');
 const context = { file: 'page.html', timeZone: 'Europe/London' };

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readGeneratorMarkdown } from '../../src/lib/import/generator-markdown.ts';
-import { importArticles } from '../../src/lib/import/import-articles.ts';
-import { translateGoTemplate, translateLiquid, translateShortcodes } from '../../src/lib/import/template-calls.ts';
+import { readGeneratorMarkdown } from '../../src/tooling/import/generator-markdown.ts';
+import { importArticles } from '../../src/tooling/import/import-articles.ts';
+import { translateGoTemplate, translateLiquid, translateShortcodes } from '../../src/tooling/import/template-calls.ts';
 
 const BLOGS = path.resolve(import.meta.dirname, '../../../shared/corpora/markdown-blogs');
 const context = { file: 'posts/post.md', timeZone: 'America/New_York' };

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { getPermalink, readGeneratorMarkdown } from '../../src/lib/import/generator-markdown.ts';
-import type { RawTextContext } from '../../src/lib/import/raw-text.ts';
-import { resolveSiteLinks } from '../../src/lib/import/site-links.ts';
+import { getPermalink, readGeneratorMarkdown } from '../../src/tooling/import/generator-markdown.ts';
+import type { RawTextContext } from '../../src/tooling/import/raw-text.ts';
+import { resolveSiteLinks } from '../../src/tooling/import/site-links.ts';
 
 const names = { mhz: 'Michelle Hertzfeld', robert: 'Dr. Robert L. Read' };
 const context = { file: 'blog/2014-03-27-uncle-sam.md', timeZone: 'America/New_York', names, permalink: 'https://18f.gsa.gov/:year/:month/:day/:slug/' };

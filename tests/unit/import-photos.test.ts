@@ -4,11 +4,11 @@ import path from 'node:path';
 import { load } from 'cheerio';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createPhotoPlacer, detectPhotoFormat, getPhotoName } from '../../src/lib/import/images.ts';
-import { importArticles, type ImportOptions } from '../../src/lib/import/import-articles.ts';
-import { readWebPage } from '../../src/lib/import/web-page.ts';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { parseArticle } from '../../src/lib/parse-article.ts';
+import { createPhotoPlacer, detectPhotoFormat, getPhotoName } from '../../src/tooling/import/images.ts';
+import { importArticles, type ImportOptions } from '../../src/tooling/import/import-articles.ts';
+import { readWebPage } from '../../src/tooling/import/web-page.ts';
+import { renderMarkdown } from '../../src/model/markdown.ts';
+import { parseArticle } from '../../src/model/parse-article.ts';
 import { resolveArticleImages } from '../../src/loader/article-images.ts';
 
 const PAGE = 'Harbour tunnel opens.html';

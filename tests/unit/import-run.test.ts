@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { importArticles, type ImportOptions } from '../../src/lib/import/import-articles.ts';
-import { parseArticle } from '../../src/lib/parse-article.ts';
+import { importArticles, type ImportOptions } from '../../src/tooling/import/import-articles.ts';
+import { parseArticle } from '../../src/model/parse-article.ts';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -2,14 +2,14 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { detectShape } from '../../src/lib/import/detect.ts';
-import type { ArticleDraft } from '../../src/lib/import/draft.ts';
-import { readAtomFeed, readRssFeed } from '../../src/lib/import/feeds.ts';
-import { importArticles, type ImportOptions } from '../../src/lib/import/import-articles.ts';
-import { prepareInput } from '../../src/lib/import/prepare-input.ts';
-import { readWordPressDate, readWordPressExport } from '../../src/lib/import/wordpress-export.ts';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { parseArticle } from '../../src/lib/parse-article.ts';
+import { detectShape } from '../../src/tooling/import/detect.ts';
+import type { ArticleDraft } from '../../src/tooling/import/draft.ts';
+import { readAtomFeed, readRssFeed } from '../../src/tooling/import/feeds.ts';
+import { importArticles, type ImportOptions } from '../../src/tooling/import/import-articles.ts';
+import { prepareInput } from '../../src/tooling/import/prepare-input.ts';
+import { readWordPressDate, readWordPressExport } from '../../src/tooling/import/wordpress-export.ts';
+import { renderMarkdown } from '../../src/model/markdown.ts';
+import { parseArticle } from '../../src/model/parse-article.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/import');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');

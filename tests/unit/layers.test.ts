@@ -10,7 +10,7 @@ const SRC = path.resolve(import.meta.dirname, '../../src');
  * nothing but Astro's own glue and the tools sits on top.
  */
 const LAYERS: { name: string; folders: string[] }[] = [
-	{ name: 'model', folders: ['model'] },
+	{ name: 'model', folders: ['model', 'i18n'] },
 	{ name: 'derived', folders: ['derived'] },
 	{ name: 'outputs', folders: ['outputs'] },
 	{ name: 'astro glue and browser', folders: ['loader', 'integrations', 'components', 'layouts', 'pages', 'scripts', 'content.config.ts', 'env.d.ts', 'styles'] },

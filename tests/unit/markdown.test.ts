@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { load } from 'cheerio';
-import { countWords, renderMarkdown } from '../../src/lib/markdown.ts';
+import { countWords, renderMarkdown } from '../../src/model/markdown.ts';
 
 describe('renderMarkdown', () => {
 	test('characters that look like Markdown inside words and quotes stay as written', () => {

@@ -1,10 +1,10 @@
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
 import { makeArticleEntry as createArticleEntry } from '../support/article-entry.ts';
-import { ArticleSchema } from '../../src/lib/article-schema.ts';
-import { groupByName } from '../../src/lib/groupings.ts';
-import { buildNewsArticle, getSocialMetaTags, serializeJsonLd } from '../../src/lib/news-metadata.ts';
-import { createStoryContext, type Story } from '../../src/lib/story-context.ts';
+import { ArticleSchema } from '../../src/model/article-schema.ts';
+import { groupByName } from '../../src/derived/groupings.ts';
+import { buildNewsArticle, getSocialMetaTags, serializeJsonLd } from '../../src/outputs/news-metadata.ts';
+import { createStoryContext, type Story } from '../../src/derived/story-context.ts';
 
 const SITE = { title: 'Gazette', description: 'd', url: 'https://news.example.org', base: '/', lang: 'en', timeZone: 'America/New_York' };
 

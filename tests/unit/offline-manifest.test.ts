@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { estimateSavedBytes, parseOfflineManifest, planOfflineSync, type OfflineFile } from '../../src/lib/offline-manifest.ts';
+import { estimateSavedBytes, parseOfflineManifest, planOfflineSync, type OfflineFile } from '../../src/outputs/offline-manifest.ts';
 
 const story = (slug: string, revision: string, bytes = 1000): OfflineFile => [`/news/1987/03/26/${slug}/`, revision, bytes];
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getPageNumbers } from '../../src/lib/page-numbers.ts';
+import { getPageNumbers } from '../../src/outputs/page-numbers.ts';
 
 describe('getPageNumbers', () => {
 	test.each([

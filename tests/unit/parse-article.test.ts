@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatProblem, parseArticle } from '../../src/lib/parse-article.ts';
+import { formatProblem, parseArticle } from '../../src/model/parse-article.ts';
 
 const VALID = `---
 title: US recalls its negotiating team from Doha

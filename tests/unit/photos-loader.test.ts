@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { checkArticles } from '../../src/lib/check-articles.ts';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
+import { checkArticles } from '../../src/tooling/check-articles.ts';
+import { renderMarkdown } from '../../src/model/markdown.ts';
 import {
 	BODY_IMAGE_WIDTH,
 	fingerprintArticleImages,

@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { ASTRO_IMAGE_ATTRIBUTE, getLocalImagePath, renderMarkdown } from '../../src/lib/markdown.ts';
+import { ASTRO_IMAGE_ATTRIBUTE, getLocalImagePath, renderMarkdown } from '../../src/model/markdown.ts';
 
 /** The options a local photo hands to Astro's image pipeline, read back from the rendered attribute. */
 function pipelineOptions(html: string): Record<string, unknown>[] {

@@ -1,12 +1,12 @@
 import { load } from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import type { SharedPhoto } from '../../src/lib/article-photos.ts';
-import { ArticleSchema } from '../../src/lib/article-schema.ts';
-import { renderJsonFeed, renderRssFeed, toFeedItem, type Feed } from '../../src/lib/feeds.ts';
-import { groupByName } from '../../src/lib/groupings.ts';
-import { buildNewsArticle, getSocialMetaTags } from '../../src/lib/news-metadata.ts';
-import { createStoryContext, type Story } from '../../src/lib/story-context.ts';
+import type { SharedPhoto } from '../../src/outputs/article-photos.ts';
+import { ArticleSchema } from '../../src/model/article-schema.ts';
+import { renderJsonFeed, renderRssFeed, toFeedItem, type Feed } from '../../src/outputs/feeds.ts';
+import { groupByName } from '../../src/derived/groupings.ts';
+import { buildNewsArticle, getSocialMetaTags } from '../../src/outputs/news-metadata.ts';
+import { createStoryContext, type Story } from '../../src/derived/story-context.ts';
 import { makeArticleEntry as createArticleEntry } from '../support/article-entry.ts';
 
 const SITE = { title: 'Gazette', description: 'd', url: 'https://news.example.org', base: '/', lang: 'en', timeZone: 'Europe/Lisbon' };

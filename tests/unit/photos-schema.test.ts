@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { getSecurityConfig } from '../../src/integrations/security.ts';
-import { parseSiteConfig, SiteConfigSchema } from '../../src/lib/config.ts';
-import { formatProblem, parseArticle } from '../../src/lib/parse-article.ts';
+import { parseSiteConfig, SiteConfigSchema } from '../../src/model/config.ts';
+import { formatProblem, parseArticle } from '../../src/model/parse-article.ts';
 
 const withImage = (image: string) => `---\ntitle: Ferries return\ndate: '2025-07-24'\nbylines: []\nsource: Wire\n${image}---\nThe ferries are back.\n`;
 

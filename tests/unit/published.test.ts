@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { truncate } from '../../src/lib/article-entry.ts';
+import { truncate } from '../../src/model/article-entry.ts';
 import { makeArticleEntry as createArticleEntry } from '../support/article-entry.ts';
-import { getNeighbours, paginate, selectPublished } from '../../src/lib/published.ts';
+import { getNeighbours, paginate, selectPublished } from '../../src/derived/published.ts';
 
 const story = (id: string, published: string, title = id, draft = false) => ({ id, data: { published: new Date(published), title, draft } });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { computeRelated, RELATED_LIMIT, type RelatedFacts } from '../../src/lib/related.ts';
+import { computeRelated, RELATED_LIMIT, type RelatedFacts } from '../../src/derived/related.ts';
 
 const DAY = 86_400_000;
 const day = (n: number) => Date.UTC(2025, 0, 1) + n * DAY;

@@ -1,8 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_IMAGE_SIZE, renderDefaultImage } from '../../src/lib/social-image.ts';
-import { renderRobotsTxt } from '../../src/lib/sitemaps.ts';
-import { getAbsoluteUrl, getSitemapIndexPath } from '../../src/lib/urls.ts';
+import { DEFAULT_IMAGE_SIZE, renderDefaultImage } from '../../src/outputs/social-image.ts';
+import { renderRobotsTxt } from '../../src/outputs/sitemaps.ts';
+import { getAbsoluteUrl, getSitemapIndexPath } from '../../src/model/urls.ts';
 
 describe('robots.txt', () => {
 	test('allows every page and points at the sitemap index under the base path', () => {

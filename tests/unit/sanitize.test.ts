@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, test } from 'vitest';
-import { ALLOWED_LINK_PROTOCOLS, renderMarkdown, SANITIZE_SCHEMA } from '../../src/lib/markdown.ts';
+import { ALLOWED_LINK_PROTOCOLS, renderMarkdown, SANITIZE_SCHEMA } from '../../src/model/markdown.ts';
 
 const URL_ATTRIBUTES = ['href', 'src', 'cite', 'longdesc', 'itemtype', 'action', 'formaction', 'srcset', 'poster', 'background', 'xlink:href', 'data'];
 const ALLOWED_TAGS = new Set([...(SANITIZE_SCHEMA.tagNames ?? []), 'html', 'head', 'body']);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startSearchIndex, type IndexCounts } from '../../src/integrations/search.ts';
-import type { IndexedStory } from '../../src/lib/search-record.ts';
+import type { IndexedStory } from '../../src/outputs/search-record.ts';
 import { makeArticleEntry } from '../support/article-entry.ts';
 
 const SITE = { lang: 'en', timeZone: 'UTC' };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { toPortableHref } from '../../src/lib/portable-links.ts';
+import { toPortableHref } from '../../src/outputs/portable-links.ts';
 
 describe('toPortableHref', () => {
 	test.each([

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { makeArticleEntry as createArticleEntry } from '../support/article-entry.ts';
-import { ArticleSchema } from '../../src/lib/article-schema.ts';
-import { countLanguages, getIndexLanguage, getSearchRecord, listArchiveMonths } from '../../src/lib/search-record.ts';
+import { ArticleSchema } from '../../src/model/article-schema.ts';
+import { countLanguages, getIndexLanguage, getSearchRecord, listArchiveMonths } from '../../src/outputs/search-record.ts';
 import { describeMismatch } from '../../src/integrations/search.ts';
 
 const SITE = { lang: 'en', timeZone: 'America/New_York' };

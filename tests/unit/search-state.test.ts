@@ -12,7 +12,7 @@ import {
 	selectMonthsInRange,
 	toggleFacetValue,
 	type SearchState,
-} from '../../src/lib/search-state.ts';
+} from '../../src/model/search-state.ts';
 
 const state = (changes: Partial<SearchState>): SearchState => ({ ...EMPTY_SEARCH_STATE, ...changes });
 

@@ -10,7 +10,7 @@ import {
 	splitAtRanges,
 	tokenize,
 	type TextPart,
-} from '../../src/lib/search-text.ts';
+} from '../../src/model/search-text.ts';
 
 const marked = (parts: TextPart[]) => parts.filter((part) => part.mark).map((part) => part.text);
 const plain = (parts: TextPart[]) => parts.map((part) => part.text).join('');

@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import { afterEach, describe, expect, test } from 'vitest';
-import { loadSafeYaml, MAX_FRONT_MATTER_LENGTH, splitFrontMatter } from '../../src/lib/front-matter.ts';
-import { formatProblem, parseArticle } from '../../src/lib/parse-article.ts';
+import { loadSafeYaml, MAX_FRONT_MATTER_LENGTH, splitFrontMatter } from '../../src/model/front-matter.ts';
+import { formatProblem, parseArticle } from '../../src/model/parse-article.ts';
 
 const FIELDS = "date: '2025-07-24'\nbylines: []\nsource: Wire\n";
 const BODY = 'The story.\n';

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { findArticleFiles, indexArticles } from '../../src/lib/article-index.ts';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { formatProblem, parseArticle } from '../../src/lib/parse-article.ts';
+import { findArticleFiles, indexArticles } from '../../src/model/article-index.ts';
+import { renderMarkdown } from '../../src/model/markdown.ts';
+import { formatProblem, parseArticle } from '../../src/model/parse-article.ts';
 
 const ARTICLE = "---\ntitle: Harbour reopens\ndate: '2025-07-24'\nbylines: [Ana Ruiz]\nsource: Wire\n---\nThe harbour reopened on Thursday.\n";
 const encode = (text: string) => new TextEncoder().encode(text);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { getPageFile, verifyBuildLedger } from '../../src/integrations/ledger.ts';
-import { checkLedger, formatLedger, type BuildLedger } from '../../src/lib/ledger.ts';
+import { checkLedger, formatLedger, type BuildLedger } from '../../src/outputs/ledger.ts';
 
 const BALANCED: BuildLedger = {
 	found: 4,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { findMarkdownHazard, MAX_BLOCK_NESTING, MAX_HTML_NESTING, MAX_INLINE_MARKERS } from '../../src/lib/markdown-limits.ts';
-import { formatProblem, MAX_ARTICLE_LENGTH, parseArticle } from '../../src/lib/parse-article.ts';
+import { renderMarkdown } from '../../src/model/markdown.ts';
+import { findMarkdownHazard, MAX_BLOCK_NESTING, MAX_HTML_NESTING, MAX_INLINE_MARKERS } from '../../src/model/markdown-limits.ts';
+import { formatProblem, MAX_ARTICLE_LENGTH, parseArticle } from '../../src/model/parse-article.ts';
 import { RenderPool, RENDER_TIME_BUDGET_MS } from '../../src/loader/render-pool.ts';
 
 const FRONT_MATTER = "---\ntitle: Pathological\ndate: '2025-07-24'\nbylines: []\nsource: Wire\n---\n";

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { renderMarkdown } from '../../src/lib/markdown.ts';
-import { parseArticle } from '../../src/lib/parse-article.ts';
+import { renderMarkdown } from '../../src/model/markdown.ts';
+import { parseArticle } from '../../src/model/parse-article.ts';
 import { ROOT } from '../support/fixtures.ts';
 
 const SEED = path.join(ROOT, '..', 'shared', 'seeds', '000_5519ea3ed3423e17.txt');

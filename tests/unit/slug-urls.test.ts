@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { slugify } from '../../src/lib/slug.ts';
-import { getAbsoluteUrl, getArticlePath, getBylinePath, getHomePagePath, getSearchPath, withBase } from '../../src/lib/urls.ts';
+import { slugify } from '../../src/model/slug.ts';
+import { getAbsoluteUrl, getArticlePath, getBylinePath, getHomePagePath, getSearchPath, withBase } from '../../src/model/urls.ts';
 
 describe('slugify', () => {
 	test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getTextDirection } from '../../src/lib/text-direction.ts';
+import { getTextDirection } from '../../src/model/text-direction.ts';
 
 describe('getTextDirection', () => {
 	test.each([

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { parseSiteConfig } from '../../src/lib/config.ts';
-import { renderThemeCss } from '../../src/lib/theme.ts';
-import { getThemeHead } from '../../src/lib/theme-head.ts';
+import { parseSiteConfig } from '../../src/model/config.ts';
+import { renderThemeCss } from '../../src/model/theme.ts';
+import { getThemeHead } from '../../src/outputs/theme-head.ts';
 
 const base = { title: 'G', url: 'https://x.org' };
 

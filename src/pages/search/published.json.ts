@@ -3,9 +3,9 @@
  * (see `src/integrations/search.ts`), so an index that misses or adds a story fails the build.
  */
 import type { APIRoute } from 'astro';
-import { getArchive } from '../../lib/archive.ts';
-import { countLanguages } from '../../lib/search-record.ts';
-import { site } from '../../lib/site.ts';
+import { getArchive } from '../../derived/archive.ts';
+import { countLanguages } from '../../outputs/search-record.ts';
+import { site } from '../../outputs/site.ts';
 
 export const GET: APIRoute = async () => {
 	const { articles } = await getArchive();

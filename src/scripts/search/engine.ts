@@ -3,9 +3,9 @@
  * fallback from a file on disk. Both take a `SearchState` and give back one page of results and the facet
  * counts, with the same meaning: words all present, any chosen value within a facet, every facet at once.
  */
-import type { TextPart } from '../../lib/search-text.ts';
-import { FACETS, type Facet } from '../../lib/search-state.ts';
-import type { SearchState } from '../../lib/search-state.ts';
+import type { TextPart } from '../../model/search-text.ts';
+import { FACETS, type Facet } from '../../model/search-state.ts';
+import type { SearchState } from '../../model/search-state.ts';
 
 /** One result as the page shows it; every field is plain text. */
 export interface SearchHit {

@@ -17,8 +17,8 @@ import {
 	type Facet,
 	type SearchFilters,
 	type SearchState,
-} from '../../lib/search-state.ts';
-import { buildExcerpt, getTextFragment, matchesTerm, tokenize } from '../../lib/search-text.ts';
+} from '../../model/search-state.ts';
+import { buildExcerpt, getTextFragment, matchesTerm, tokenize } from '../../model/search-text.ts';
 import { addCounts, toFacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
 
 /** One story's record, without its text. */

@@ -7,8 +7,8 @@
  * plans, reports progress and keeps `saved.json`, the record of what this device holds. Nothing here runs
  * from disk (`file://`), where service workers do not exist.
  */
-import { estimateSavedBytes, parseOfflineManifest, planOfflineSync, type OfflineManifest } from '../../lib/offline-manifest.ts';
-import { getOfflineManifestPath, getServiceWorkerPath, withBase } from '../../lib/urls.ts';
+import { estimateSavedBytes, parseOfflineManifest, planOfflineSync, type OfflineManifest } from '../../outputs/offline-manifest.ts';
+import { getOfflineManifestPath, getServiceWorkerPath, withBase } from '../../model/urls.ts';
 
 /** Shared with `src/integrations/service-worker.js` (`STATE_CACHE` too). */
 const FILES_CACHE = 'clippings-files';

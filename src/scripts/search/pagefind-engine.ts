@@ -13,8 +13,8 @@ import {
 	type Facet,
 	type SearchFilters,
 	type SearchState,
-} from '../../lib/search-state.ts';
-import { findTermRanges, getTextFragment, parseExcerptMarkup, tokenize } from '../../lib/search-text.ts';
+} from '../../model/search-state.ts';
+import { findTermRanges, getTextFragment, parseExcerptMarkup, tokenize } from '../../model/search-text.ts';
 import { addCounts, SearchOvertaken, toFacetCounts, type FacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
 
 /** The parts of Pagefind's browser API this page uses (see `pagefind/pagefind.js` in the built site). */

@@ -3,10 +3,10 @@
  * from the index is set as text (`textContent`, `append` of strings), never parsed as HTML: a headline
  * like `<img src=x onerror=alert(1)>` shows as those characters.
  */
-import { getPageNumbers } from '../../lib/page-numbers.ts';
-import { FACETS, countPages, formatSearchQuery, type Facet, type SearchState } from '../../lib/search-state.ts';
-import type { TextPart } from '../../lib/search-text.ts';
-import { getTextDirection } from '../../lib/text-direction.ts';
+import { getPageNumbers } from '../../outputs/page-numbers.ts';
+import { FACETS, countPages, formatSearchQuery, type Facet, type SearchState } from '../../model/search-state.ts';
+import type { TextPart } from '../../model/search-text.ts';
+import { getTextDirection } from '../../model/text-direction.ts';
 import type { FacetCounts, SearchHit } from './engine.ts';
 import type { SearchText } from './messages.ts';
 

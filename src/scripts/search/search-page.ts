@@ -3,13 +3,13 @@
  * (`parseSearchState` / `formatSearchQuery`): typing replaces the current history entry, any other change
  * adds one, and back/forward re-run the search of the entry they land on.
  */
-import { formatSearchQuery, hasCriteria, parseSearchState, RESULTS_PER_PAGE, type Facet, type SearchState } from '../../lib/search-state.ts';
+import { formatSearchQuery, hasCriteria, parseSearchState, RESULTS_PER_PAGE, type Facet, type SearchState } from '../../model/search-state.ts';
 import { SearchOvertaken, type SearchEngine } from './engine.ts';
 import { LocalEngine, type LocalSearchData } from './local-engine.ts';
 import { PagefindEngine } from './pagefind-engine.ts';
 import { readSearchText } from './messages.ts';
 import { describeOutcome, renderFacets, renderPages, renderResults } from './render.ts';
-import { isReadyToSearch } from '../../lib/search-text.ts';
+import { isReadyToSearch } from '../../model/search-text.ts';
 
 declare global {
 	interface Window {

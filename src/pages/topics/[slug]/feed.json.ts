@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive, type Article } from '../../../lib/archive.ts';
-import { createFeedResponse, getGroupFeed } from '../../../lib/archive-feeds.ts';
-import { getGroupFeedEntries } from '../../../lib/archive-pages.ts';
-import type { NamedGroup } from '../../../lib/groupings.ts';
+import { getArchive, type Article } from '../../../derived/archive.ts';
+import { createFeedResponse, getGroupFeed } from '../../../outputs/archive-feeds.ts';
+import { getGroupFeedEntries } from '../../../derived/archive-pages.ts';
+import type { NamedGroup } from '../../../derived/groupings.ts';
 
 export const getStaticPaths = (async () => getGroupFeedEntries((await getArchive()).topics)) satisfies GetStaticPaths;
 

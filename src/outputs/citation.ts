@@ -6,7 +6,7 @@
  * Every style points at the archived copy (the canonical address on this site); a story that came from
  * elsewhere also gets its original address.
  */
-import type { Story, StoryContext } from './story-context.ts';
+import type { Story, StoryContext } from '../derived/story-context.ts';
 
 /** What a citation says about a story. */
 export interface CitationFacts {

@@ -5,11 +5,11 @@
  * (`src/integrations/search.ts`) while the pages are being written, instead of Pagefind reading them back out
  * of the pages; the portable copy indexes the same records.
  */
-import { getStoryLanguage } from './language.ts';
-import type { ArticleEntryData } from './article-entry.ts';
+import { getStoryLanguage } from '../model/language.ts';
+import type { ArticleEntryData } from '../model/article-entry.ts';
 import { getDateTimeAttribute, formatStoryDate, opensWithDateline } from './article-display.ts';
-import { getBylineNames, getSourceNames, getTopicNames, normalizeName } from './groupings.ts';
-import { DAY_FILTER, LANGUAGE_FILTER, MONTH_FILTER } from './search-state.ts';
+import { getBylineNames, getSourceNames, getTopicNames, normalizeName } from '../derived/groupings.ts';
+import { DAY_FILTER, LANGUAGE_FILTER, MONTH_FILTER } from '../model/search-state.ts';
 
 /** The parts of an index record, each a plain string map. */
 export interface SearchRecordData {

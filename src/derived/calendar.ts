@@ -3,7 +3,7 @@
  * once per build. Every day here is a calendar day in the archive's time zone, as the loader derived it
  * (`year`, `month`, `day` on each entry), so no function in this module touches a clock or a time zone.
  */
-import { getFormatter } from './dates.ts';
+import { getFormatter } from '../model/dates.ts';
 
 /** The calendar parts of a story, as the loader stored them (`'2025'`, `'07'`, `'24'`). */
 export interface CalendarDated {

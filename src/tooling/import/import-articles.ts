@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findArticleFiles, indexArticles } from '../article-index.ts';
-import { parseArticle } from '../parse-article.ts';
+import { findArticleFiles, indexArticles } from '../../model/article-index.ts';
+import { parseArticle } from '../../model/parse-article.ts';
 import { createArticleFile } from './article-file.ts';
 import { titlesToTry } from './headline-fallback.ts';
 import { createImportReport, type ImportReport, type ImportResult } from './import-report.ts';

@@ -1,5 +1,5 @@
 import { createTranslator, type Translator } from '../i18n/index.ts';
-import { formatDisplayDate, formatDisplayTime, formatIsoDate, getCalendarDay } from './dates.ts';
+import { formatDisplayDate, formatDisplayTime, formatIsoDate, getCalendarDay } from '../model/dates.ts';
 
 /** One piece of a list of names as a reader sees it: a name to link, or the words between names. */
 export type NameListPart = { type: 'name'; name: string } | { type: 'text'; text: string };
@@ -50,7 +50,7 @@ export function formatReadingTime(minutes: number, ui: Translator = english): st
 	return ui.t('story.readingTime', { count: Math.max(1, Math.round(minutes)) });
 }
 
-export { formatTimeZoneName } from './dates.ts';
+export { formatTimeZoneName } from '../model/dates.ts';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 

@@ -4,8 +4,8 @@
  * library (`node:zlib` deflates it).
  */
 import { crc32, deflateSync } from 'node:zlib';
-import type { StoryContext } from './story-context.ts';
-import { getDefaultImagePath } from './urls.ts';
+import type { StoryContext } from '../derived/story-context.ts';
+import { getDefaultImagePath } from '../model/urls.ts';
 
 /** A story's lead photo, as far as link previews need it. */
 export interface StoryImage {

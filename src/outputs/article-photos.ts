@@ -6,7 +6,7 @@
  */
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
-import type { ArticleEntryData } from './article-entry.ts';
+import type { ArticleEntryData } from '../model/article-entry.ts';
 import { site } from './site.ts';
 
 /** Width of the lead photo in link previews, JSON-LD and feeds: what Facebook and Google ask for. */

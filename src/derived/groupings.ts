@@ -2,8 +2,8 @@
  * The archive by name: bylines, sources and topics, each with a slug that is Unicode-aware, stable and
  * never shared by two names, computed once per build.
  */
-import { getStoryTopics } from './article-entry.ts';
-import { slugify } from './slug.ts';
+import { getStoryTopics } from '../model/article-entry.ts';
+import { slugify } from '../model/slug.ts';
 
 /** One byline, source or topic and its stories. */
 export interface NamedGroup<T> {

@@ -3,9 +3,9 @@
  * with the sitemaps is easier to audit than a builder whose raw-XML escape hatch we would need for
  * `dc:creator` and `atom:link`.
  */
-import { getStoryTopics } from './article-entry.ts';
+import { getStoryTopics } from '../model/article-entry.ts';
 import type { SharedPhoto } from './article-photos.ts';
-import type { Story, StoryContext } from './story-context.ts';
+import type { Story, StoryContext } from '../derived/story-context.ts';
 
 /** Stories per feed: the newest 50. */
 export const FEED_LENGTH = 50;

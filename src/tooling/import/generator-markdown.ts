@@ -1,5 +1,5 @@
 import { parse as parseToml } from 'smol-toml';
-import { loadSafeYaml } from '../front-matter.ts';
+import { loadSafeYaml } from '../../model/front-matter.ts';
 import { splitNames } from './bylines.ts';
 import { findDateInPath, normaliseDate } from './dates.ts';
 import type { ArticleDraft, ReadResult } from './draft.ts';

@@ -2,8 +2,8 @@
  * What the page shell needs from a theme: the favicon, the `theme-color` of each scheme and the
  * stylesheets to load after the archive's own (the tokens' `/theme.css`, then the keeper's file).
  */
-import { renderThemeCss, type Theme } from './theme.ts';
-import { getFaviconPath, getThemeStylesheetPath } from './urls.ts';
+import { renderThemeCss, type Theme } from '../model/theme.ts';
+import { getFaviconPath, getThemeStylesheetPath } from '../model/urls.ts';
 
 /** The default paper colours, as in src/styles/global.css, for `<meta name="theme-color">`. */
 export const DEFAULT_PAPER = { light: '#fbfaf7', dark: '#161514' } as const;

@@ -3,12 +3,12 @@
  * and Twitter card tags. The JSON-LD is the one place besides the sanitised body that a page writes as
  * raw HTML, so it is serialised here with every `<` escaped.
  */
-import { getStoryLanguage } from './language.ts';
-import { getStoryTopics } from './article-entry.ts';
+import { getStoryLanguage } from '../model/language.ts';
+import { getStoryTopics } from '../model/article-entry.ts';
 import type { SharedPhoto } from './article-photos.ts';
-import { formatIsoDate, parseArticleDate } from './dates.ts';
+import { formatIsoDate, parseArticleDate } from '../model/dates.ts';
 import { getSocialImage } from './social-image.ts';
-import type { Story, StoryContext } from './story-context.ts';
+import type { Story, StoryContext } from '../derived/story-context.ts';
 
 /** A schema.org object: plain JSON. */
 export type JsonLd = { [key: string]: JsonLdValue };

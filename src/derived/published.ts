@@ -1,4 +1,4 @@
-import type { ArticleEntryData } from './article-entry.ts';
+import type { ArticleEntryData } from '../model/article-entry.ts';
 
 /** The smallest shape of a stored article the grouping functions need. */
 export interface StoryLike {

@@ -1,6 +1,6 @@
 import config from 'virtual:clippings/config';
 import { createTranslator, type Translator } from '../i18n/index.ts';
-import { getAbsoluteUrl, withBase } from './urls.ts';
+import { getAbsoluteUrl, withBase } from '../model/urls.ts';
 
 /** The validated site settings from `astro.config.mjs`. */
 export const site = config;

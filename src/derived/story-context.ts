@@ -3,9 +3,9 @@
  * addresses and the pages of its bylines and source. Built once from the archive's groupings, so every
  * output links a name to the same collision-safe page the article page links to.
  */
-import type { ArticleEntryData } from './article-entry.ts';
+import type { ArticleEntryData } from '../model/article-entry.ts';
 import type { Grouping } from './groupings.ts';
-import { getAbsoluteUrl, getBylinePath, getSourcePath } from './urls.ts';
+import { getAbsoluteUrl, getBylinePath, getSourcePath } from '../model/urls.ts';
 
 /** A published story as the outputs read it: a collection entry, with its rendered body when loaded. */
 export interface Story {

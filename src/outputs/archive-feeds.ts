@@ -2,11 +2,11 @@
  * Feeds and sitemaps of this site: the pure writers in `feeds.ts` and `sitemaps.ts`, fed from the archive
  * `getArchive()` built once. The endpoints in `src/pages` only pick an entry and return its response.
  */
-import { getStoryLanguage } from './language.ts';
-import { getArchive, type Archive, type Article } from './archive.ts';
+import { getStoryLanguage } from '../model/language.ts';
+import { getArchive, type Archive, type Article } from '../derived/archive.ts';
 import { getLeadPhoto, resolveFeedPhotos } from './article-photos.ts';
 import { FEED_LENGTH, renderJsonFeed, renderRssFeed, toFeedItem, type Feed } from './feeds.ts';
-import type { NamedGroup } from './groupings.ts';
+import type { NamedGroup } from '../derived/groupings.ts';
 import { site, ui } from './site.ts';
 import { chunk, renderNewsSitemap, renderSitemap, renderSitemapIndex, selectNewsStories, SITEMAP_SIZE, type SitemapEntry } from './sitemaps.ts';
 import {
@@ -24,7 +24,7 @@ import {
 	getYearPath,
 	type FeedFormat,
 	type GroupKind,
-} from './urls.ts';
+} from '../model/urls.ts';
 
 /** How the pages and feeds of each kind of group describe it, in the site's words. */
 export const GROUP_TEXT: Record<GroupKind, { plural: string; describe: (name: string) => string }> = {

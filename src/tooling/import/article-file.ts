@@ -1,8 +1,8 @@
-import { assignAddresses } from '../article-address.ts';
-import { ArticleSchema } from '../article-schema.ts';
-import { stringifyFrontMatter } from '../front-matter.ts';
-import { parseArticle, formatProblem } from '../parse-article.ts';
-import { slugify } from '../slug.ts';
+import { assignAddresses } from '../../model/article-address.ts';
+import { ArticleSchema } from '../../model/article-schema.ts';
+import { stringifyFrontMatter } from '../../model/front-matter.ts';
+import { parseArticle, formatProblem } from '../../model/parse-article.ts';
+import { slugify } from '../../model/slug.ts';
 import { normaliseSourceName, sameSource } from './bylines.ts';
 import type { ArticleDraft } from './draft.ts';
 

@@ -1,8 +1,8 @@
-import { assignAddresses, formatRepeat } from './article-address.ts';
-import { findArticleFiles, type SkippedFile } from './article-index.ts';
-import { forEachLimited } from './for-each-limited.ts';
-import { formatProblem, type ArticleProblem } from './parse-article.ts';
-import type { PreparedArticle } from './prepare-article.ts';
+import { assignAddresses, formatRepeat } from '../model/article-address.ts';
+import { findArticleFiles, type SkippedFile } from '../model/article-index.ts';
+import { forEachLimited } from '../model/for-each-limited.ts';
+import { formatProblem, type ArticleProblem } from '../model/parse-article.ts';
+import type { PreparedArticle } from '../model/prepare-article.ts';
 import { listShownPhotos, resolveArticleImages } from '../loader/article-images.ts';
 import { RenderPool } from '../loader/render-pool.ts';
 

@@ -5,7 +5,7 @@
 import type { Calendar, DayGroup, MonthGroup, YearGroup } from './calendar.ts';
 import type { Grouping, NamedGroup } from './groupings.ts';
 import { paginate, type Page } from './published.ts';
-import { getPageParam } from './urls.ts';
+import { getPageParam } from '../model/urls.ts';
 
 /** One page of a byline, source or topic. */
 export interface GroupPageEntry<T> {

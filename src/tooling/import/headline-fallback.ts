@@ -1,4 +1,4 @@
-import { slugify } from '../slug.ts';
+import { slugify } from '../../model/slug.ts';
 import type { ArticleDraft } from './draft.ts';
 
 /** Headlines to fall back on, for a headline the import inferred: longer ones, then numbered ones. */

@@ -2,7 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import config from 'virtual:clippings/config';
 import { getBuildTime } from './build-time.ts';
 import { buildCalendar, selectOnThisDay, type Calendar } from './calendar.ts';
-import { getCalendarDay } from './dates.ts';
+import { getCalendarDay } from '../model/dates.ts';
 import { getBylineNames, getSourceNames, getTopicNames, groupByName, type Grouping } from './groupings.ts';
 import { getNeighbours, paginate, selectPublished, type Page } from './published.ts';
 import { computeRelated, getRelatedFacts } from './related.ts';

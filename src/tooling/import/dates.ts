@@ -1,4 +1,4 @@
-import { dayjs, isArticleDate } from '../dates.ts';
+import { dayjs, isArticleDate } from '../../model/dates.ts';
 
 /** Formats other generators and pages use for dates, tried in order after ISO 8601 (always read in an explicit zone). */
 const LOOSE_FORMATS = ['YYYY/MM/DD', 'MMMM D, YYYY', 'MMM D, YYYY', 'D MMMM YYYY', 'D MMM YYYY', 'MMMM D YYYY', 'MMMM D, YYYY h:mm A', 'MMM D, YYYY h:mm A'];
