@@ -15,6 +15,7 @@ import {
 } from '../../lib/search-state.ts';
 import { buildExcerpt, getTextFragment, matchesTerm, tokenize } from '../../lib/search-text.ts';
 import { addCounts, toFacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
+import { parseQuery } from './query.ts';
 
 /** One article as `search-data.js` holds it. */
 export interface LocalRecord {
@@ -54,8 +55,17 @@ export class LocalEngine implements SearchEngine {
 	}
 
 	async search(state: SearchState): Promise<SearchOutcome> {
-		const terms = tokenize(state.q);
+		const parsed = parseQuery(state.q);
+		const terms = tokenize(parsed.words.join(' '));
 		const scores = this.#score(terms);
+		for (const word of parsed.excluded) {
+			const excluded = tokenize(word);
+			if (excluded.length > 0) for (const id of this.#score(excluded).keys()) scores.delete(id);
+		}
+		for (const phrase of parsed.phrases) {
+			const wanted = tokenize(phrase);
+			for (const id of scores.keys()) if (!holdsRun(this.#data.records[id]!, wanted)) scores.delete(id);
+		}
 		const filters = getSearchFilters(state, this.#data.months);
 		const matching = [...scores.keys()].filter((id) => passes(this.#data.records[id]!, filters));
 		const sort = getEffectiveSort(state);
@@ -67,7 +77,7 @@ export class LocalEngine implements SearchEngine {
 		});
 		const first = (state.page - 1) * RESULTS_PER_PAGE;
 		const hits = matching.slice(first, first + RESULTS_PER_PAGE).map((id) => this.#toHit(records[id]!, terms));
-		return { total: matching.length, hits, facets: async () => this.#countFacets(state, scores) };
+		return { total: matching.length, hits, partial: false, facets: async () => this.#countFacets(state, scores) };
 	}
 
 	#countFacets(state: SearchState, scores: Map<number, number>) {
@@ -114,6 +124,7 @@ export class LocalEngine implements SearchEngine {
 			bylines: record.filters.byline ?? [],
 			lang: record.lang,
 			excerpt,
+			missing: [],
 		};
 	}
 }
@@ -140,6 +151,12 @@ function intersect(scores: Map<number, number>, found: Map<number, number>): Map
 		if (more !== undefined) both.set(id, score + more);
 	}
 	return both;
+}
+
+/** Whether a record's headline or text holds the words one after another. */
+function holdsRun(record: LocalRecord, wanted: readonly string[]): boolean {
+	const words = [...tokenize(record.meta.title, record.lang), ...tokenize(record.text, record.lang)];
+	return words.some((_, start) => wanted.every((word, offset) => words[start + offset] === word));
 }
 
 function passes(record: LocalRecord, filters: SearchFilters): boolean {

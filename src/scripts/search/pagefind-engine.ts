@@ -14,8 +14,10 @@ import {
 	type SearchFilters,
 	type SearchState,
 } from '../../lib/search-state.ts';
-import { findTermRanges, getTextFragment, parseExcerptMarkup, tokenize } from '../../lib/search-text.ts';
+import { findTermRanges, getTextFragment, normalizeWord, parseExcerptMarkup } from '../../lib/search-text.ts';
 import { addCounts, SearchOvertaken, toFacetCounts, type FacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
+import { formatIndexQuery, parseQuery, type ParsedQuery } from './query.ts';
+import { rankCandidates, type RankCandidate } from './ranking.ts';
 
 /** The parts of Pagefind's browser API this page uses (see `pagefind/pagefind.js` in the built site). */
 interface PagefindModule {
@@ -34,9 +36,22 @@ interface PagefindResponse {
 }
 
 interface PagefindResult {
+	/** The page's id in its index. */
+	id: string;
 	score: number;
+	/** Positions of the matched words in the page's text. */
+	words: number[];
 	data(): Promise<PagefindData>;
 }
+
+/** A result on its way to the ranking: which index it came from and which query words it lacks. */
+interface Candidate extends RankCandidate {
+	result: PagefindResult;
+	lang: string;
+}
+
+/** How many words a query may drop one at a time before the search falls back to each word alone. */
+const MAX_LEAVE_ONE_OUT = 10;
 
 interface PagefindData {
 	url: string;
@@ -73,28 +88,88 @@ export class PagefindEngine implements SearchEngine {
 
 	async search(state: SearchState, isCurrent: () => boolean = () => true): Promise<SearchOutcome> {
 		const languages = state.lang ? this.#options.languages.filter((lang) => lang === state.lang) : this.#options.languages;
-		const term = state.q || null;
+		const term = formatIndexQuery(parseQuery(state.q)) || null;
 		const sortOrder = getEffectiveSort(state);
 		const filters = this.#getFilters(state);
 		const first = (state.page - 1) * RESULTS_PER_PAGE;
-		const window =
-			sortOrder === 'relevance'
-				? await this.#searchByRelevance(languages, term, filters, first, tokenize(state.q), isCurrent)
-				: await this.#searchByDate(languages, term, filters, first, sortOrder === 'newest', isCurrent);
-		const hits = window.page.map(toHit);
-		return { total: window.total, hits, facets: () => this.#countFacets(state, languages, term) };
+		if (sortOrder === 'relevance') {
+			const parsed = parseQuery(state.q);
+			const found = await this.#searchByRelevance(languages, parsed, filters, first, isCurrent);
+			const hits = found.page.map(({ data, missing }) => ({ ...toHit(data), missing }));
+			// Facets count the stories with every word; results with some words missing have none to count.
+			const facets = found.partial ? async () => toFacetCounts({}) : () => this.#countFacets(state, languages, found.term);
+			return { total: found.total, hits, partial: found.partial, facets };
+		}
+		const window = await this.#searchByDate(languages, term, filters, first, sortOrder === 'newest', isCurrent);
+		const hits = window.page.map((data) => ({ ...toHit(data), missing: [] }));
+		return { total: window.total, hits, partial: false, facets: () => this.#countFacets(state, languages, term) };
 	}
 
-	async #searchByRelevance(languages: string[], term: string | null, filters: SearchFilters, first: number, terms: string[], isCurrent: () => boolean) {
-		const responses = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters })));
+	/**
+	 * Results by relevance (see `ranking.ts`). When no story has every word, the stories with all words
+	 * but one are found by dropping each word in turn, and failing that, the stories with any of the words;
+	 * each result says which words it lacks. Quoted phrases keep only stories with the words in that order,
+	 * `-word` removes the stories that have it.
+	 */
+	async #searchByRelevance(languages: string[], parsed: ParsedQuery, filters: SearchFilters, first: number, isCurrent: () => boolean) {
+		const term = parsed.words.length > 0 ? formatIndexQuery(parsed) : null;
+		const words = [...new Set(parsed.words.map(normalizeWord))];
+		let candidates = await this.#collect(languages, term, filters, []);
+		let partial = false;
+		if (candidates.length === 0 && words.length > 1) {
+			partial = true;
+			if (words.length <= MAX_LEAVE_ONE_OUT) {
+				const dropped = await Promise.all(words.map((word) => this.#collect(languages, words.filter((other) => other !== word).join(' '), filters, [word])));
+				candidates = unique(dropped.flat());
+			}
+			if (candidates.length === 0) candidates = combineWordResults(await Promise.all(words.map((word) => this.#collect(languages, word, filters, []))), words);
+		}
+		if (parsed.phrases.length > 0 && term !== `"${parsed.words.join(' ')}"`) {
+			for (const phrase of parsed.phrases) {
+				const holding = new Set((await this.#collect(languages, `"${phrase}"`, filters, [])).map(getKey));
+				candidates = candidates.filter((candidate) => holding.has(getKey(candidate)));
+			}
+		}
+		for (const word of parsed.excluded) {
+			const holding = new Set((await this.#collect(languages, word, filters, [])).map(getKey));
+			candidates = candidates.filter((candidate) => !holding.has(getKey(candidate)));
+		}
 		if (!isCurrent()) throw new SearchOvertaken();
-		const total = responses.reduce((sum, response) => sum + response.results.length, 0);
-		const ordered =
-			responses.length === 1
-				? responses[0]!.results
-				: await mergeByRelevance(responses.map((response) => response.results), first + RESULTS_PER_PAGE, terms);
-		const page = await Promise.all(ordered.slice(first, first + RESULTS_PER_PAGE).map((result) => result.data()));
-		return { total, page };
+		const ordered = await this.#rank(candidates, parsed.words.length, first + RESULTS_PER_PAGE, words);
+		const chosen = ordered.slice(first, first + RESULTS_PER_PAGE);
+		const page = await Promise.all(chosen.map(async (candidate) => ({ data: await candidate.result.data(), missing: [...candidate.missing] })));
+		return { total: candidates.length, page, partial, term };
+	}
+
+	/** One search in every language's index, as candidates lacking the words given. */
+	async #collect(languages: string[], term: string | null, filters: SearchFilters, missing: string[]): Promise<Candidate[]> {
+		const responses = await Promise.all(languages.map(async (lang) => ({ lang, response: await (await this.#getInstance(lang)).search(term, { filters }) })));
+		return responses.flatMap(({ lang, response }) =>
+			response.results.map((result) => ({ result, lang, score: result.score, locations: result.words ?? [], missing })),
+		);
+	}
+
+	/**
+	 * Ranks candidates. Scores of different indexes are not comparable, and Pagefind also matches parts
+	 * of long words (`Autohersteller` for `auto`), so when several languages answered, the candidates that
+	 * can reach the page asked for have their excerpts read to tell whole-word matches from partial ones.
+	 */
+	async #rank(candidates: Candidate[], wordCount: number, count: number, words: string[]): Promise<Candidate[]> {
+		const ranked = rankCandidates(candidates, wordCount);
+		if (new Set(candidates.map((candidate) => candidate.lang)).size <= 1) return ranked;
+		const perLanguage = new Map<string, number>();
+		const contenders = ranked.filter((candidate) => {
+			const seen = perLanguage.get(candidate.lang) ?? 0;
+			perLanguage.set(candidate.lang, seen + 1);
+			return seen < count;
+		});
+		await Promise.all(
+			contenders.map(async (candidate) => {
+				const marked = parseExcerptMarkup((await candidate.result.data()).excerpt).filter((part) => part.mark);
+				candidate.wholeWords = marked.some((part) => findTermRanges(part.text, words).length > 0);
+			}),
+		);
+		return rankCandidates(contenders, wordCount);
 	}
 
 	/**
@@ -193,7 +268,7 @@ export class PagefindEngine implements SearchEngine {
 	}
 }
 
-function toHit(data: PagefindData): SearchHit {
+function toHit(data: PagefindData): Omit<SearchHit, 'missing'> {
 	const excerpt = parseExcerptMarkup(data.excerpt);
 	return {
 		url: `${data.url}${getTextFragment(excerpt)}`,
@@ -207,22 +282,34 @@ function toHit(data: PagefindData): SearchHit {
 	};
 }
 
-/**
- * Results of several languages' indexes in one relevance order. Scores are not comparable between
- * indexes (a word in a small index weighs little, and Pagefind also matches parts of long words, so
- * `Autohersteller` finds `auto` in English), so results whose marked words are the searched words come
- * before results that only matched part of a word; within each group, by score. Only the results that
- * can reach the page asked for are looked at.
- */
-async function mergeByRelevance(lists: PagefindResult[][], count: number, terms: string[]): Promise<PagefindResult[]> {
-	const candidates = lists.flatMap((list) => list.slice(0, count));
-	const exact = new Map(
-		await Promise.all(
-			candidates.map(async (result) => {
-				const marked = parseExcerptMarkup((await result.data()).excerpt).filter((part) => part.mark);
-				return [result, marked.some((part) => findTermRanges(part.text, terms).length > 0)] as const;
-			}),
-		),
-	);
-	return candidates.sort((a, b) => Number(exact.get(b)) - Number(exact.get(a)) || b.score - a.score);
+/** A candidate's identity: its index and its id there. */
+function getKey(candidate: Candidate): string {
+	return `${candidate.lang}:${candidate.result.id}`;
+}
+
+/** Candidates found by several searches, each kept once, with the fewest missing words it was found with. */
+function unique(candidates: Candidate[]): Candidate[] {
+	const kept = new Map<string, Candidate>();
+	for (const candidate of candidates) {
+		const key = getKey(candidate);
+		const before = kept.get(key);
+		if (!before || candidate.missing.length < before.missing.length) kept.set(key, candidate);
+	}
+	return [...kept.values()];
+}
+
+/** The results of a search for each word alone, combined: each story once, with the positions it matched and the words it lacks. */
+function combineWordResults(lists: Candidate[][], words: string[]): Candidate[] {
+	const combined = new Map<string, { candidate: Candidate; found: Set<string> }>();
+	lists.forEach((list, index) => {
+		for (const candidate of list) {
+			const key = getKey(candidate);
+			const entry = combined.get(key);
+			if (entry) {
+				entry.found.add(words[index]!);
+				entry.candidate = { ...entry.candidate, score: entry.candidate.score + candidate.score, locations: [...entry.candidate.locations, ...candidate.locations] };
+			} else combined.set(key, { candidate, found: new Set([words[index]!]) });
+		}
+	});
+	return [...combined.values()].map(({ candidate, found }) => ({ ...candidate, missing: words.filter((word) => !found.has(word)) }));
 }

@@ -52,6 +52,13 @@ export function renderResults(list: HTMLOListElement, hits: readonly SearchHit[]
 				meta,
 				element('p', 'search-result__excerpt', ...renderTextParts(hit.excerpt)),
 			);
+			if (hit.missing.length > 0) {
+				const missing = element('p', 'search-result__missing', 'Missing: ');
+				hit.missing.forEach((word, index) => missing.append(...(index > 0 ? [' '] : []), element('s', '', word)));
+				missing.lang = siteLang;
+				missing.dir = getTextDirection(siteLang);
+				item.append(missing);
+			}
 			item.lang = lang;
 			item.dir = getTextDirection(lang);
 			return item;
@@ -116,11 +123,16 @@ export function renderPages(nav: HTMLElement, state: SearchState, total: number,
 	nav.querySelector('ol')?.replaceChildren(...items);
 }
 
-/** The line above the results: how many, for what, on which page. */
-export function describeOutcome(state: SearchState, total: number): string {
+/**
+ * The line above the results: how many, for what, on which page; and when no story had every word,
+ * that these have most of them.
+ */
+export function describeOutcome(state: SearchState, total: number, partial = false): string {
 	const words = state.q ? ` for “${state.q}”` : '';
 	if (total === 0) return `No stories found${words}.`;
 	const pages = countPages(total);
 	const stories = `${FACET_COUNT_LABEL.format(total)} ${total === 1 ? 'story' : 'stories'}`;
-	return `${stories} found${words}${pages > 1 ? `, page ${Math.min(state.page, pages)} of ${pages}` : ''}.`;
+	const where = pages > 1 ? `, page ${Math.min(state.page, pages)} of ${pages}` : '';
+	if (partial) return `No story has all the words${words}; ${stories} ${total === 1 ? 'has' : 'have'} most of them${where}.`;
+	return `${stories} found${words}${where}.`;
 }

@@ -143,7 +143,7 @@ function startSearchPage(root: HTMLElement): void {
 			if (mine !== ticket) return;
 			renderResults(list, outcome.hits, siteLang, (searched.page - 1) * RESULTS_PER_PAGE + 1);
 			renderPages(pages, searched, outcome.total, location.pathname);
-			status.textContent = describeOutcome(searched, outcome.total);
+			status.textContent = describeOutcome(searched, outcome.total, outcome.partial);
 			// The results are on screen (the facets follow): what `npm run bench` times.
 			root.dataset.shown = formatSearchQuery(searched);
 			if (options.focusStatus) status.focus();
