@@ -17,7 +17,7 @@ import {
 import { findTermRanges, getTextFragment, normalizeWord, parseExcerptMarkup } from '../../lib/search-text.ts';
 import { addCounts, SearchOvertaken, toFacetCounts, type FacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
 import { formatIndexQuery, parseQuery, type ParsedQuery } from './query.ts';
-import { rankCandidates, type RankCandidate } from './ranking.ts';
+import { hasPhraseMatch, rankCandidates, type RankCandidate } from './ranking.ts';
 
 /** The parts of Pagefind's browser API this page uses (see `pagefind/pagefind.js` in the built site). */
 interface PagefindModule {
@@ -106,9 +106,9 @@ export class PagefindEngine implements SearchEngine {
 	}
 
 	/**
-	 * Results by relevance (see `ranking.ts`). When no story has every word, the stories with all words
-	 * but one are found by dropping each word in turn, and failing that, the stories with any of the words;
-	 * each result says which words it lacks. Quoted phrases keep only stories with the words in that order,
+	 * Results by relevance (see `ranking.ts`). When no story has every word together, the stories with all
+	 * words but one are found too, by dropping each word in turn, and failing that, the stories with any of
+	 * the words; each result says which words it lacks. Quoted phrases keep only stories with the words in that order,
 	 * `-word` removes the stories that have it.
 	 */
 	async #searchByRelevance(languages: string[], parsed: ParsedQuery, filters: SearchFilters, first: number, isCurrent: () => boolean) {
@@ -116,11 +116,12 @@ export class PagefindEngine implements SearchEngine {
 		const words = [...new Set(parsed.words.map(normalizeWord))];
 		let candidates = await this.#collect(languages, term, filters, []);
 		let partial = false;
-		if (candidates.length === 0 && words.length > 1) {
-			partial = true;
+		if (words.length > 1 && parsed.phrases.length === 0 && !hasPhraseMatch(candidates, parsed.words.length)) {
+			// No story has the words together (or at all): look for those with all words but one.
+			partial = candidates.length === 0;
 			if (words.length <= MAX_LEAVE_ONE_OUT) {
 				const dropped = await Promise.all(words.map((word) => this.#collect(languages, words.filter((other) => other !== word).join(' '), filters, [word])));
-				candidates = unique(dropped.flat());
+				candidates = unique([...candidates, ...dropped.flat()]);
 			}
 			if (candidates.length === 0) candidates = combineWordResults(await Promise.all(words.map((word) => this.#collect(languages, word, filters, []))), words);
 		}

@@ -5,8 +5,8 @@
  *
  * Each candidate carries what the index says about it without fetching its record: its score in its own
  * index and the positions of the matched words in the story's text (Pagefind's `words`). Words typed
- * together in the story are consecutive positions, so the longest run of consecutive positions says how
- * much of the query occurs there as a phrase.
+ * together in the story are consecutive positions, so the most positions within a stretch as long as the
+ * query says how much of the query occurs there as a phrase (a misspelt word leaves a gap in it).
  */
 
 /** One result as the ranking sees it. */
@@ -25,26 +25,29 @@ export interface RankCandidate {
 }
 
 /**
- * The length of the longest run of consecutive positions.
- * @example countLongestRun([3, 9, 4, 5, 12]) // 3 (positions 3, 4, 5)
+ * The most positions that fall within any `width` consecutive positions: `width` when a run of that many
+ * words is there, one less when the run has one gap (a misspelt word the story doesn't have), and so on.
+ * @example countDensestWindow([3, 9, 4, 5, 12], 3) // 3 (positions 3, 4, 5)
+ * @example countDensestWindow([3, 5, 6, 20], 4) // 3 (3 to 6, with 4 missing)
  */
-export function countLongestRun(locations: readonly number[]): number {
+export function countDensestWindow(locations: readonly number[], width: number): number {
 	if (locations.length === 0) return 0;
 	const sorted = [...new Set(locations)].sort((a, b) => a - b);
-	let longest = 1;
-	let run = 1;
-	for (let index = 1; index < sorted.length; index++) {
-		run = sorted[index] === sorted[index - 1]! + 1 ? run + 1 : 1;
-		if (run > longest) longest = run;
+	let densest = 1;
+	let start = 0;
+	for (let end = 0; end < sorted.length; end++) {
+		while (sorted[end]! - sorted[start]! >= width) start++;
+		densest = Math.max(densest, end - start + 1);
 	}
-	return longest;
+	return densest;
 }
 
 /** What a candidate's place depends on, computed once per candidate. */
 interface RankKey {
 	missing: number;
-	/** Whether the words present occur as one run. */
+	/** Whether the words present occur together, within a stretch as long as the query. */
 	phrase: boolean;
+	/** How many of them do. */
 	run: number;
 	wholeWords: boolean;
 	score: number;
@@ -52,17 +55,38 @@ interface RankKey {
 
 function getRankKey(candidate: RankCandidate, wordCount: number): RankKey {
 	const present = Math.max(1, wordCount - candidate.missing.length);
-	const run = Math.min(countLongestRun(candidate.locations), present);
+	const run = Math.min(countDensestWindow(candidate.locations, Math.max(1, wordCount)), present);
 	return { missing: candidate.missing.length, phrase: run >= present, run, wholeWords: candidate.wholeWords ?? true, score: candidate.score };
 }
 
+/** Words found together count most; at equal counts, a story with every word beats one lacking some. */
+function getTogetherness(key: RankKey): number {
+	return key.run * 2 + (key.missing === 0 ? 1 : 0);
+}
+
 function compareKeys(a: RankKey, b: RankKey): number {
-	return a.missing - b.missing || Number(b.phrase) - Number(a.phrase) || b.run - a.run || Number(b.wholeWords) - Number(a.wholeWords) || b.score - a.score;
+	return (
+		getTogetherness(b) - getTogetherness(a) ||
+		a.missing - b.missing ||
+		Number(b.phrase) - Number(a.phrase) ||
+		Number(b.wholeWords) - Number(a.wholeWords) ||
+		b.score - a.score
+	);
 }
 
 /**
- * Candidates best first: those with every word before those missing some; then those holding the words
- * as one run (the phrase typed); then longer runs; then whole-word matches; then the index's own score.
+ * Whether the best of some candidates holding every word has them all together: if not, the reader may
+ * have misspelt or misremembered a word, and stories with all the others together are worth looking for.
+ */
+export function hasPhraseMatch(candidates: readonly RankCandidate[], wordCount: number): boolean {
+	return candidates.some((candidate) => candidate.missing.length === 0 && getRankKey(candidate, wordCount).phrase);
+}
+
+/**
+ * Candidates best first: the more of the query's words a story holds together (within a stretch as long as
+ * the query), the better; at equal counts, every word before some missing; then whole-word matches; then
+ * the index's own score. A story with the words typed together but one misspelt word (which it lacks)
+ * thus comes before stories that have every word scattered.
  * Stable, so equal candidates keep the order they came in.
  * @example rankCandidates([{ score: 9, locations: [1, 7], missing: [] }, { score: 2, locations: [4, 5], missing: [] }], 2) // the second first
  */
