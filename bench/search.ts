@@ -283,7 +283,7 @@ async function askSearchPage(page: Page, query: string): Promise<Answer> {
 		form.requestSubmit();
 		await shown;
 		const ms = performance.now() - started;
-		const paths = [...root.querySelectorAll<HTMLAnchorElement>('.search-result h3 a')].map((link) => new URL(link.href).pathname);
+		const paths = [...root.querySelectorAll<HTMLAnchorElement>('.search-result h3 a')].map((link) => decodeURIComponent(new URL(link.href).pathname));
 		return { paths, zero: paths.length === 0, ms };
 	}, query);
 }
@@ -312,7 +312,7 @@ async function askPlainPagefind(page: Page, query: string, lang: string): Promis
 			const { results } = await instance.search(query);
 			const top = await Promise.all(results.slice(0, 10).map((result) => result.data()));
 			const ms = performance.now() - started;
-			return { paths: top.map((data) => new URL(data.url, location.href).pathname), zero: results.length === 0, ms };
+			return { paths: top.map((data) => decodeURIComponent(new URL(data.url, location.href).pathname)), zero: results.length === 0, ms };
 		},
 		{ query, lang },
 	);
@@ -320,7 +320,7 @@ async function askPlainPagefind(page: Page, query: string, lang: string): Promis
 
 /** Success at 1 and 10, reciprocal rank (0 beyond the tenth), nothing found, times: over some answers. */
 function score(queries: readonly KnownItemQuery[], answers: readonly Answer[]) {
-	const ranks = queries.map((query, index) => answers[index]!.paths.indexOf(query.target) + 1);
+	const ranks = queries.map((query, index) => answers[index]!.paths.findIndex((found) => query.copies.includes(found)) + 1);
 	const share = (count: number) => `${((100 * count) / Math.max(1, queries.length)).toFixed(1)} %`;
 	return {
 		n: queries.length,
@@ -357,13 +357,13 @@ async function evaluateKnownItems(browser: Browser, origin: string): Promise<voi
 	}
 	await context.close();
 
-	const misses = queries.map((query, index) => ({ query, answer: answers[index]!.ours })).filter(({ query, answer }) => answer.paths[0] !== query.target);
+	const misses = queries.map((query, index) => ({ query, answer: answers[index]!.ours })).filter(({ query, answer }) => !query.copies.includes(answer.paths[0] ?? ''));
 	if (process.env.BENCH_SHOW_MISSES) {
 		for (const { query, answer } of misses.slice(0, Number(process.env.BENCH_SHOW_MISSES))) {
 			console.log(`miss ${query.kind}: “${query.query}” → ${query.target} at ${answer.paths.indexOf(query.target) + 1 || '—'} (${answer.paths.length} shown)`);
 		}
 	}
-	console.log(`\nKnown-item evaluation: ${stories.length} stories in the archive, ${KNOWN_ITEMS} of them asked for (${queries.length} queries, seeded); the hit is that story`);
+	console.log(`\nKnown-item evaluation: ${stories.length} stories in the archive, ${KNOWN_ITEMS} of them asked for (${queries.length} queries, seeded); the hit is that story or a word-for-word copy of it`);
 	console.log('| queries | n | search page: first | top 10 | MRR | nothing found | median | p90 | plain Pagefind: first | top 10 | MRR | nothing found | median |');
 	console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const kind of ['fragment', 'headline', 'misspelt', 'language'] as const) {

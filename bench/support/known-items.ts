@@ -17,6 +17,8 @@ export interface KnownItemQuery {
 	query: string;
 	/** The story's address path (`/1987/03/26/honda-exports/`). */
 	target: string;
+	/** Its address and those of its word-for-word copies (a wire re-issues a story the next day): finding any is finding it. */
+	copies: string[];
 	/** The index the story is in (its page's `lang`). */
 	lang: string;
 }
@@ -131,6 +133,9 @@ export function pickLanguagePhrases(story: BuiltStory, random: () => number, cou
  */
 export function buildKnownItemQueries(stories: readonly BuiltStory[], count: number, siteLang: string, seed = 13): KnownItemQuery[] {
 	const random = createRandom(seed);
+	const copies = new Map<string, string[]>();
+	const textOf = (story: BuiltStory) => `${story.title}\n${story.paragraphs.join('\n')}`;
+	for (const story of stories) copies.set(textOf(story), [...(copies.get(textOf(story)) ?? []), story.path]);
 	const local = stories.filter((story) => story.lang === siteLang);
 	const chosen = [...local];
 	for (let index = chosen.length - 1; index > 0; index--) {
@@ -140,7 +145,7 @@ export function buildKnownItemQueries(stories: readonly BuiltStory[], count: num
 	const queries: KnownItemQuery[] = [];
 	for (const story of chosen.slice(0, count)) {
 		const ask = (kind: QueryKind, query: string | undefined) => {
-			if (query) queries.push({ kind, query, target: story.path, lang: story.lang });
+			if (query) queries.push({ kind, query, target: story.path, copies: copies.get(textOf(story))!, lang: story.lang });
 		};
 		const fragment = pickFragment(story, random);
 		ask('fragment', fragment);
@@ -148,7 +153,7 @@ export function buildKnownItemQueries(stories: readonly BuiltStory[], count: num
 		ask('misspelt', fragment && misspell(fragment, random));
 	}
 	for (const story of stories.filter((candidate) => candidate.lang !== siteLang)) {
-		for (const phrase of pickLanguagePhrases(story, random)) queries.push({ kind: 'language', query: phrase, target: story.path, lang: story.lang });
+		for (const phrase of pickLanguagePhrases(story, random)) queries.push({ kind: 'language', query: phrase, target: story.path, copies: copies.get(textOf(story))!, lang: story.lang });
 	}
 	return queries;
 }
