@@ -195,7 +195,7 @@ describe('renderFacets', () => {
 
 	test('a long facet shows eight values and a “Show all” toggle, plus any chosen value beyond them', async () => {
 		const facets = await drawFacets(counts, state({ q: 'oil', year: ['2011'] }), []);
-		expect(facets.year!.options.map((option) => option.value)).toEqual(['2020', '2019', '2018', '2017', '2016', '2015', '2014', '2013', '2011']);
+		expect(facets.year!.options.map((option: { value: string }) => option.value)).toEqual(['2020', '2019', '2018', '2017', '2016', '2015', '2014', '2013', '2011']);
 		expect(facets.year!.options.at(-1)!.checked).toBe(true);
 		expect(facets.year!.toggle).toEqual({ hidden: false, text: 'Show all 10' });
 	});
@@ -218,7 +218,7 @@ describe('describeOutcome', () => {
 		['one story', state({ q: 'gccgo' }), 1, false, '1 story found for “gccgo”.'],
 		['several pages', state({ q: 'oil', page: 2 }), 1234, false, '1,234 stories found for “oil”, page 2 of 124.'],
 		['facets alone', state({ source: ['CNN'] }), 3, false, '3 stories found.'],
-		['most of the words', state({ q: 'ba s profits' }), 2, true, 'No story has all the words for “ba s profits”; 2 stories have most of them.'],
+		['the closest lacking words', state({ q: 'ba s profits' }), 2, true, '2 stories found for “ba s profits”; the closest lack some of the words, shown struck through.'],
 	])('%s', (_, shown, total, partial, expected) => {
 		expect(describeOutcome(shown, total, partial)).toBe(expected);
 	});

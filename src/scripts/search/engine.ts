@@ -34,7 +34,7 @@ export interface SearchOutcome {
 	total: number;
 	/** The results of the page asked for. */
 	hits: SearchHit[];
-	/** True when no story had every word, and the results are the stories with most of them. */
+	/** True when the best results lack some of the words (a misspelt word, a word no story has). */
 	partial: boolean;
 	/** Counts the facets; asked for once the results are on screen and typing has settled, as it loads more of the index. */
 	facets: () => Promise<FacetCounts>;

@@ -96,8 +96,8 @@ export class PagefindEngine implements SearchEngine {
 			const parsed = parseQuery(state.q);
 			const found = await this.#searchByRelevance(languages, parsed, filters, first, isCurrent);
 			const hits = found.page.map(({ data, missing }) => ({ ...toHit(data), missing }));
-			// Facets count the stories with every word; results with some words missing have none to count.
-			const facets = found.partial ? async () => toFacetCounts({}) : () => this.#countFacets(state, languages, found.term);
+			// Facets count the stories with every word; when none has them all, there is nothing to count.
+			const facets = found.allWords ? () => this.#countFacets(state, languages, found.term) : async () => toFacetCounts({});
 			return { total: found.total, hits, partial: found.partial, facets };
 		}
 		const window = await this.#searchByDate(languages, term, filters, first, sortOrder === 'newest', isCurrent);
@@ -115,10 +115,9 @@ export class PagefindEngine implements SearchEngine {
 		const term = parsed.words.length > 0 ? formatIndexQuery(parsed) : null;
 		const words = [...new Set(parsed.words.map(normalizeWord))];
 		let candidates = await this.#collect(languages, term, filters, []);
-		let partial = false;
+		const allWords = candidates.length > 0;
 		if (words.length > 1 && parsed.phrases.length === 0 && !hasPhraseMatch(candidates, parsed.words.length)) {
 			// No story has the words together (or at all): look for those with all words but one.
-			partial = candidates.length === 0;
 			if (words.length <= MAX_LEAVE_ONE_OUT) {
 				const dropped = await Promise.all(words.map((word) => this.#collect(languages, words.filter((other) => other !== word).join(' '), filters, [word])));
 				candidates = unique([...candidates, ...dropped.flat()]);
@@ -139,14 +138,18 @@ export class PagefindEngine implements SearchEngine {
 		const ordered = await this.#rank(candidates, parsed.words.length, first + RESULTS_PER_PAGE, words);
 		const chosen = ordered.slice(first, first + RESULTS_PER_PAGE);
 		const page = await Promise.all(chosen.map(async (candidate) => ({ data: await candidate.result.data(), missing: [...candidate.missing] })));
-		return { total: candidates.length, page, partial, term };
+		return { total: candidates.length, page, partial: (ordered[0]?.missing.length ?? 0) > 0, allWords, term };
 	}
 
 	/** One search in every language's index, as candidates lacking the words given. */
 	async #collect(languages: string[], term: string | null, filters: SearchFilters, missing: string[]): Promise<Candidate[]> {
 		const responses = await Promise.all(languages.map(async (lang) => ({ lang, response: await (await this.#getInstance(lang)).search(term, { filters }) })));
+		// With words asked for, a result with no word positions matched none of them: an index that does not
+		// hold a word at all (`$61`) can answer as if it had not been asked.
 		return responses.flatMap(({ lang, response }) =>
-			response.results.map((result) => ({ result, lang, score: result.score, locations: result.words ?? [], missing })),
+			response.results
+				.filter((result) => term === null || (result.words ?? []).length > 0)
+				.map((result) => ({ result, lang, score: result.score, locations: result.words ?? [], missing })),
 		);
 	}
 

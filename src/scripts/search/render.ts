@@ -124,8 +124,8 @@ export function renderPages(nav: HTMLElement, state: SearchState, total: number,
 }
 
 /**
- * The line above the results: how many, for what, on which page; and when no story had every word,
- * that these have most of them.
+ * The line above the results: how many, for what, on which page; and when the best results lack some of
+ * the words, that they do.
  */
 export function describeOutcome(state: SearchState, total: number, partial = false): string {
 	const words = state.q ? ` for “${state.q}”` : '';
@@ -133,6 +133,5 @@ export function describeOutcome(state: SearchState, total: number, partial = fal
 	const pages = countPages(total);
 	const stories = `${FACET_COUNT_LABEL.format(total)} ${total === 1 ? 'story' : 'stories'}`;
 	const where = pages > 1 ? `, page ${Math.min(state.page, pages)} of ${pages}` : '';
-	if (partial) return `No story has all the words${words}; ${stories} ${total === 1 ? 'has' : 'have'} most of them${where}.`;
-	return `${stories} found${words}${where}.`;
+	return `${stories} found${words}${where}${partial ? '; the closest lack some of the words, shown struck through' : ''}.`;
 }
