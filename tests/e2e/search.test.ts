@@ -188,6 +188,10 @@ describe('finding the story you remember', () => {
 		const without = await search(page, 'honda -motorcycle');
 		expect(without.results.map((result) => result.title)).toEqual(all.filter((title) => title !== HONDA));
 		expect(new URL(page.url()).searchParams.get('q')).toBe('honda -motorcycle');
+		const newest = await search(page, 'honda -motorcycle');
+		await openSearch(page, `?${new URLSearchParams({ q: 'honda -motorcycle', sort: 'newest' })}`);
+		expect((await readResults(page)).map((result) => result.title).sort()).toEqual(newest.results.map((result) => result.title).sort());
+		expect(await page.locator('[data-search-status]').innerText()).toMatch(new RegExp(`^${newest.results.length} stor`));
 		await page.close();
 	});
 });

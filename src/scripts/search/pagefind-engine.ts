@@ -100,7 +100,7 @@ export class PagefindEngine implements SearchEngine {
 			const facets = found.allWords ? () => this.#countFacets(state, languages, found.term) : async () => toFacetCounts({});
 			return { total: found.total, hits, partial: found.partial, facets };
 		}
-		const window = await this.#searchByDate(languages, term, filters, first, sortOrder === 'newest', isCurrent);
+		const window = await this.#searchByDate(languages, term, parseQuery(state.q).excluded, filters, first, sortOrder === 'newest', isCurrent);
 		const hits = window.page.map((data) => ({ ...toHit(data), missing: [] }));
 		return { total: window.total, hits, partial: false, facets: () => this.#countFacets(state, languages, term) };
 	}
@@ -181,21 +181,42 @@ export class PagefindEngine implements SearchEngine {
 	 * filter), the days that hold the page asked for are searched again on their own, and only their
 	 * records are read and put in order by the instant each story was published.
 	 */
-	async #searchByDate(languages: string[], term: string | null, filters: SearchFilters, first: number, newestFirst: boolean, isCurrent: () => boolean) {
+	async #searchByDate(languages: string[], term: string | null, excluded: string[], filters: SearchFilters, first: number, newestFirst: boolean, isCurrent: () => boolean) {
 		await Promise.all(languages.map((lang) => this.#loadFilters(lang)));
 		const responses = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters })));
+		const found = new Set(responses.flatMap((response, index) => response.results.map((result) => `${languages[index]}:${result.id}`)));
+		const left = await this.#findExcluded(languages, found, excluded, filters);
 		if (!isCurrent()) throw new SearchOvertaken();
-		const total = responses.reduce((sum, response) => sum + response.results.length, 0);
-		const { days, skip } = selectDays(addCounts(responses.map((response) => response.filters[DAY_FILTER])), first, RESULTS_PER_PAGE, newestFirst);
+		const total = responses.reduce((sum, response) => sum + response.results.length, 0) - left.keys.size;
+		const counts = addCounts(responses.map((response) => response.filters[DAY_FILTER]));
+		for (const [day, count] of Object.entries(left.days)) counts[day] = (counts[day] ?? 0) - count;
+		const { days, skip } = selectDays(counts, first, RESULTS_PER_PAGE, newestFirst);
 		if (days.length === 0) return { total, page: [] };
 		const dayFilters = { ...filters, [DAY_FILTER]: { any: days } };
-		const inDays = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters: dayFilters })));
-		const records = await Promise.all(inDays.flatMap((response) => response.results).map((result) => result.data()));
+		const inDays = await Promise.all(languages.map(async (lang) => ({ lang, response: await (await this.#getInstance(lang)).search(term, { filters: dayFilters }) })));
+		const kept = inDays.flatMap(({ lang, response }) => response.results.filter((result) => !left.keys.has(`${lang}:${result.id}`)));
+		const records = await Promise.all(kept.map((result) => result.data()));
 		records.sort((a, b) => {
 			const order = (a.meta.published ?? '').localeCompare(b.meta.published ?? '') || a.url.localeCompare(b.url);
 			return newestFirst ? -order : order;
 		});
 		return { total, page: records.slice(skip, skip + RESULTS_PER_PAGE) };
+	}
+
+	/** The stories among those found that a date-ordered search leaves out for its `-word`s, and how many on each day. */
+	async #findExcluded(languages: string[], found: ReadonlySet<string>, excluded: string[], filters: SearchFilters) {
+		const keys = new Set<string>();
+		const days: Record<string, number> = {};
+		for (const word of excluded) {
+			for (const candidate of await this.#collect(languages, word, filters, [])) {
+				const key = getKey(candidate);
+				if (keys.has(key) || !found.has(key)) continue;
+				keys.add(key);
+				const day = (await candidate.result.data()).filters[DAY_FILTER]?.[0];
+				if (day) days[day] = (days[day] ?? 0) + 1;
+			}
+		}
+		return { keys, days };
 	}
 
 	/**
