@@ -1,11 +1,21 @@
 /**
- * Search benchmark: a 10,000-story Reuters archive built by Clippings (index included), searched in headless
- * Chromium. It prints what the first search transfers and how soon results appear after the last keystroke,
- * for the Clippings search page and, in the same run over the same index, Pagefind's stock UI (what a
- * typical Astro + Pagefind site ships); then the portable copy's search from `file://`.
+ * Search benchmark: a 10,000-story Reuters archive (plus the 18F and Go blogs and the German, Arabic and
+ * Chinese test stories) built by Clippings, index included, searched in headless Chromium.
+ *
+ * 1. Known-item evaluation: for each of 1,000 stories a reader half remembers, a run of words from its
+ *    middle, its headline and the run with one word misspelt (and phrases from the other languages' stories)
+ *    are searched on the real search page; it prints how often the story comes first and in the top 10, the
+ *    mean reciprocal rank, how often nothing is found, and the time to results, against plain Pagefind
+ *    (its own ranking, through its JavaScript API) over the same index in the same run.
+ * 2. Speed: what the first search transfers and how soon results appear after the last keystroke, for the
+ *    Clippings search page and Pagefind's stock UI (what a typical Astro + Pagefind site ships), then the
+ *    portable copy's search from `file://`.
+ *
+ * `BENCH_ARTICLES` (10,000) sets the archive's Reuters stories, `BENCH_KNOWN_ITEMS` (1,000) the stories
+ * evaluated, `BENCH_SEARCH=eval` or `=speed` runs one part, `BENCH_REUSE_BUILD=1` reuses the last build.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -15,8 +25,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { writePortableCopy } from '../src/integrations/portable.ts';
 import { getSearchRecordsFile, readSearchRecords } from '../src/integrations/search.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/browser.ts';
+import { writeBlogArticles } from './support/blogs.ts';
 import { measureFolder } from './support/folder-size.ts';
-import { getArchiveFolderName, getBenchArchiveOptions, writeReutersArchive } from './support/reuters.ts';
+import { buildKnownItemQueries, readBuiltStories, type KnownItemQuery, type QueryKind } from './support/known-items.ts';
+import { getBenchArchiveOptions, writeReutersArchive } from './support/reuters.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench', '.work');
@@ -24,7 +36,11 @@ const FOLDER = path.join(WORK, 'search');
 const DIST = path.join(FOLDER, 'dist');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const KNOWN_ITEMS = Number(process.env.BENCH_KNOWN_ITEMS ?? 1_000);
+const PARTS = process.env.BENCH_SEARCH ?? 'eval,speed';
+const LANGUAGE_STORIES = path.join(ROOT, 'tests', 'fixtures', 'search', 'content', 'articles', 'languages');
 const BASELINE_PAGE = 'bench-baseline/index.html';
+const PLAIN_PAGE = 'bench-plain/index.html';
 
 /** First searches, each in a cold browser: one and two words, common and rare. */
 const FIRST_QUERIES = ['oil prices', 'coffee', 'interest rates', 'takeover bid', 'yen'];
@@ -137,6 +153,9 @@ function writeBaselinePage(): void {
 <body><div id="search"></div><script>window.addEventListener('DOMContentLoaded', () => new PagefindUI({ element: '#search', showSubResults: false }));</script></body></html>
 `,
 	);
+	const plain = path.join(DIST, PLAIN_PAGE);
+	mkdirSync(path.dirname(plain), { recursive: true });
+	writeFileSync(plain, '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain Pagefind</title></head><body></body></html>\n');
 }
 
 /** What one first search cost: a cold browser opens the search page and types one query. */
@@ -237,10 +256,137 @@ async function timeQuery(page: Page, subject: Subject, query: string): Promise<n
 	return page.evaluate(() => (window as unknown as { latency: Promise<number> }).latency);
 }
 
+
+/** What one search returned: the result paths in order (at most 10), whether nothing was found, and how long it took. */
+interface Answer {
+	paths: string[];
+	zero: boolean;
+	ms: number;
+}
+
+/** Runs one query on the Clippings search page already open in `page`: fills the box, submits, waits for the results. */
+async function askSearchPage(page: Page, query: string): Promise<Answer> {
+	return page.evaluate(async (query) => {
+		const root = document.querySelector<HTMLElement>('[data-search-page]')!;
+		const form = root.querySelector<HTMLFormElement>('form[data-search-form]')!;
+		const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+		const expected = `?${new URLSearchParams({ q: query.replace(/\s+/g, ' ').trim() })}`;
+		delete root.dataset.shown;
+		const shown = new Promise<void>((resolve) => {
+			const observer = new MutationObserver(() => {
+				if (root.dataset.shown === expected) {
+					observer.disconnect();
+					resolve();
+				}
+			});
+			observer.observe(root, { attributes: true, attributeFilter: ['data-shown'] });
+		});
+		input.value = query;
+		const started = performance.now();
+		form.requestSubmit();
+		await shown;
+		const ms = performance.now() - started;
+		const paths = [...root.querySelectorAll<HTMLAnchorElement>('.search-result h3 a')].map((link) => decodeURIComponent(new URL(link.href).pathname));
+		return { paths, zero: paths.length === 0, ms };
+	}, query);
+}
+
+/**
+ * Plain Pagefind over the same index: one instance per language (each language's index needs its own
+ * copy of the script), asked through its JavaScript API with its default ranking; the query goes to the
+ * index of the story's language, the most a plain Pagefind page could do.
+ */
+async function askPlainPagefind(page: Page, query: string, lang: string): Promise<Answer> {
+	return page.evaluate(
+		async ({ query, lang }) => {
+			type Result = { data: () => Promise<{ url: string }> };
+			type Instance = { search: (term: string) => Promise<{ results: Result[] }> };
+			const holder = window as unknown as { plain?: Record<string, Promise<Instance>> };
+			const instances = (holder.plain ??= {});
+			instances[lang] ??= (async () => {
+				const module = (await import(`/pagefind/pagefind.js?language=${lang}`)) as { createInstance: (options: object) => Instance & { init: () => Promise<void> } };
+				document.documentElement.lang = lang;
+				const instance = module.createInstance({ basePath: '/pagefind/', noWorker: true });
+				await instance.init();
+				return instance;
+			})();
+			const instance = await instances[lang];
+			const started = performance.now();
+			const { results } = await instance.search(query);
+			const top = await Promise.all(results.slice(0, 10).map((result) => result.data()));
+			const ms = performance.now() - started;
+			return { paths: top.map((data) => decodeURIComponent(new URL(data.url, location.href).pathname)), zero: results.length === 0, ms };
+		},
+		{ query, lang },
+	);
+}
+
+/** Success at 1 and 10, reciprocal rank (0 beyond the tenth), nothing found, times: over some answers. */
+function score(queries: readonly KnownItemQuery[], answers: readonly Answer[]) {
+	const ranks = queries.map((query, index) => answers[index]!.paths.findIndex((found) => query.copies.includes(found)) + 1);
+	const share = (count: number) => `${((100 * count) / Math.max(1, queries.length)).toFixed(1)} %`;
+	return {
+		n: queries.length,
+		at1: share(ranks.filter((rank) => rank === 1).length),
+		at10: share(ranks.filter((rank) => rank > 0).length),
+		mrr: (ranks.reduce((sum, rank) => sum + (rank > 0 ? 1 / rank : 0), 0) / Math.max(1, queries.length)).toFixed(3),
+		zero: share(answers.filter((answer) => answer.zero).length),
+		median: median(answers.map((answer) => answer.ms)),
+		p90: percentile(answers.map((answer) => answer.ms), 90),
+	};
+}
+
+const KIND_LABELS: Record<QueryKind, string> = {
+	fragment: 'fragment (4–8 words from the middle)',
+	headline: 'headline',
+	misspelt: 'fragment, one word misspelt',
+	language: 'phrase in German, Arabic or Chinese',
+};
+
+/** The known-item evaluation: every query on the search page and on plain Pagefind, scored per kind. */
+async function evaluateKnownItems(browser: Browser, origin: string): Promise<void> {
+	const stories = readBuiltStories(DIST);
+	const queries = buildKnownItemQueries(stories, KNOWN_ITEMS, 'en');
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const ours = await context.newPage();
+	await ours.goto(`${origin}/search/`, { waitUntil: 'load' });
+	const plain = await context.newPage();
+	await plain.goto(`${origin}/${PLAIN_PAGE}`, { waitUntil: 'load' });
+	// Both start warm: the first query of each loads the scripts and start-up data, which the speed part measures.
+	await askSearchPage(ours, 'warm up');
+	const answers: { ours: Answer; plain: Answer }[] = [];
+	for (const query of queries) {
+		answers.push({ ours: await askSearchPage(ours, query.query), plain: await askPlainPagefind(plain, query.query, query.lang) });
+	}
+	await context.close();
+
+	const misses = queries.map((query, index) => ({ query, answer: answers[index]!.ours })).filter(({ query, answer }) => !query.copies.includes(answer.paths[0] ?? ''));
+	if (process.env.BENCH_SHOW_MISSES) {
+		for (const { query, answer } of misses.slice(0, Number(process.env.BENCH_SHOW_MISSES))) {
+			console.log(`miss ${query.kind}: “${query.query}” → ${query.target} at ${answer.paths.indexOf(query.target) + 1 || '—'} (${answer.paths.length} shown)`);
+		}
+	}
+	console.log(`\nKnown-item evaluation: ${stories.length} stories in the archive, ${KNOWN_ITEMS} of them asked for (${queries.length} queries, seeded); the hit is that story or a word-for-word copy of it`);
+	console.log('| queries | n | search page: first | top 10 | MRR | nothing found | median | p90 | plain Pagefind: first | top 10 | MRR | nothing found | median |');
+	console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	for (const kind of ['fragment', 'headline', 'misspelt', 'language'] as const) {
+		const indexes = queries.flatMap((query, index) => (query.kind === kind ? [index] : []));
+		if (indexes.length === 0) continue;
+		const picked = indexes.map((index) => queries[index]!);
+		const a = score(picked, indexes.map((index) => answers[index]!.ours));
+		const b = score(picked, indexes.map((index) => answers[index]!.plain));
+		console.log(`| ${KIND_LABELS[kind]} | ${a.n} | ${a.at1} | ${a.at10} | ${a.mrr} | ${a.zero} | ${a.median.toFixed(0)} ms | ${a.p90.toFixed(0)} ms | ${b.at1} | ${b.at10} | ${b.mrr} | ${b.zero} | ${b.median.toFixed(0)} ms |`);
+	}
+	console.log('(time: submit → results on screen on the search page; search + the top 10 records for plain Pagefind)');
+}
+
 /** Runs the search benchmark and prints its figures. */
 export async function run(): Promise<void> {
-	console.log(`\n## Search: ${COUNT} Reuters stories`);
-	const content = writeReutersArchive(path.join(WORK, getArchiveFolderName(COUNT, getBenchArchiveOptions())), COUNT, getBenchArchiveOptions());
+	console.log(`\n## Search: ${COUNT} Reuters stories, the 18F and Go blogs, 3 stories in German, Arabic and Chinese`);
+	const archive = path.join(WORK, `search-archive-${COUNT}`);
+	const content = writeReutersArchive(archive, COUNT, getBenchArchiveOptions());
+	const blogPosts = writeBlogArticles(path.join(content, 'articles'));
+	cpSync(LANGUAGE_STORIES, path.join(content, 'articles', 'languages'), { recursive: true });
 	// BENCH_REUSE_BUILD=1 measures the archive the last run built, to iterate on the search page alone.
 	const reuse = process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(DIST, 'pagefind'));
 	const buildSeconds = reuse ? Number.NaN : buildArchive(content);
@@ -248,7 +394,20 @@ export async function run(): Promise<void> {
 	const index = measureFolder(path.join(DIST, 'pagefind'));
 	const server = await serveLikeAHost(DIST);
 	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+	console.log(`build with index: ${reuse ? 'reused from the last run' : `${buildSeconds.toFixed(1)} s`} (${blogPosts} blog posts); Pagefind index ${(index.bytes / 1024 / 1024).toFixed(1)} MB in ${index.files} files`);
 	try {
+		if (PARTS.includes('eval')) await evaluateKnownItems(browser, server.origin);
+		if (PARTS.includes('speed')) await measureSpeed(browser, server.origin);
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
+/** The speed part: first searches in cold browsers, typing in one session, the portable copy. */
+async function measureSpeed(browser: Browser, origin: string): Promise<void> {
+	const server = { origin };
+	{
 		const subjects: Subject[] = [
 			{
 				name: 'Clippings search page',
@@ -294,7 +453,6 @@ export async function run(): Promise<void> {
 			QUERIES,
 		);
 
-		console.log(`build with index: ${reuse ? 'reused from the last run' : `${buildSeconds.toFixed(1)} s`}; Pagefind index ${(index.bytes / 1024 / 1024).toFixed(1)} MB in ${index.files} files`);
 		console.log(`served gzip-compressed like a static host; service workers blocked; typed at 40 ms a key`);
 		console.log('\nFirst search: a cold browser opens the search page and types one query (bytes until its results show; facet data, fetched after, apart)');
 		console.log(`| search page | ${FIRST_QUERIES.map((query) => `“${query}”`).join(' | ')} | facet data, after | last key → results (cold) |`);
@@ -319,9 +477,6 @@ export async function run(): Promise<void> {
 		);
 		const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 		console.log(`targets: every first search ≤ 250 KB ${met(largest <= 250 * 1024)}; results ≤ 100 ms after the last key (median) ${met(median(ours!.warm) <= 100)}`);
-	} finally {
-		await browser.close();
-		await server.close();
 	}
 }
 

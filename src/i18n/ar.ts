@@ -178,6 +178,8 @@ export const ar: Catalogue = {
 	},
 	'search.notFound': 'لم يُعثر على مقالات{query}.',
 	'search.forQuery': ' عن «{query}»',
+	'search.missing': 'غير موجود:',
+	'search.partial': 'تفتقد أقرب النتائج بعض الكلمات، وهي مشطوبة.',
 	'search.previous': 'السابقة',
 	'search.next': 'التالية',
 	'search.stepPage': 'الصفحة {step}، {page}',

@@ -108,6 +108,8 @@ export const de: Catalogue = {
 	'search.foundPaged': { one: '{count} Artikel gefunden{query}, Seite {page} von {pages}.', other: '{count} Artikel gefunden{query}, Seite {page} von {pages}.' },
 	'search.notFound': 'Keine Artikel gefunden{query}.',
 	'search.forQuery': ' für „{query}“',
+	'search.missing': 'Fehlt:',
+	'search.partial': 'Den nächstliegenden Treffern fehlen einige Wörter; sie sind durchgestrichen.',
 	'search.previous': 'Zurück',
 	'search.next': 'Weiter',
 	'search.stepPage': '{step}, Seite {page}',

@@ -119,6 +119,8 @@ export const en = {
 	'search.foundPaged': { one: '{count} story found{query}, page {page} of {pages}.', other: '{count} stories found{query}, page {page} of {pages}.' },
 	'search.notFound': 'No stories found{query}.',
 	'search.forQuery': ' for “{query}”',
+	'search.missing': 'Missing:',
+	'search.partial': 'The closest results lack some of the words, shown struck through.',
 	'search.previous': 'Previous',
 	'search.next': 'Next',
 	'search.stepPage': '{step} page, {page}',

@@ -108,6 +108,8 @@ export const es: Catalogue = {
 	'search.foundPaged': { one: '{count} noticia encontrada{query}, página {page} de {pages}.', many: '{count} de noticias encontradas{query}, página {page} de {pages}.', other: '{count} noticias encontradas{query}, página {page} de {pages}.' },
 	'search.notFound': 'No se encontró ninguna noticia{query}.',
 	'search.forQuery': ' para «{query}»',
+	'search.missing': 'Falta:',
+	'search.partial': 'A los resultados más cercanos les faltan algunas palabras, que aparecen tachadas.',
 	'search.previous': 'Anterior',
 	'search.next': 'Siguiente',
 	'search.stepPage': 'Página {step}, {page}',

@@ -108,6 +108,8 @@ export const fr: Catalogue = {
 	'search.foundPaged': { one: '{count} article trouvé{query}, page {page} sur {pages}.', many: '{count} d’articles trouvés{query}, page {page} sur {pages}.', other: '{count} articles trouvés{query}, page {page} sur {pages}.' },
 	'search.notFound': 'Aucun article trouvé{query}.',
 	'search.forQuery': ' pour « {query} »',
+	'search.missing': 'Absent :',
+	'search.partial': 'Les résultats les plus proches ne contiennent pas tous les mots ; les mots absents sont barrés.',
 	'search.previous': 'Précédente',
 	'search.next': 'Suivante',
 	'search.stepPage': 'Page {step}, {page}',

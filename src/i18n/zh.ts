@@ -108,6 +108,8 @@ export const zh: Catalogue = {
 	'search.foundPaged': { other: '找到 {count} 篇报道{query}，第 {page} 页，共 {pages} 页。' },
 	'search.notFound': '没有找到报道{query}。',
 	'search.forQuery': '（搜索“{query}”）',
+	'search.missing': '缺少：',
+	'search.partial': '最接近的结果缺少部分词语，已用删除线标出。',
 	'search.previous': '上一页',
 	'search.next': '下一页',
 	'search.stepPage': '{step}，第 {page} 页',

@@ -132,6 +132,71 @@ describe('known-answer queries over the fixture archive', () => {
 	});
 });
 
+describe('finding the story you remember', () => {
+	const HONDA = 'Honda Exports First U.s.-Made Cars';
+
+	async function search(page: Page, query: string) {
+		await openSearch(page, `?${new URLSearchParams({ q: query })}`);
+		return {
+			results: await readResults(page),
+			status: await page.locator('[data-search-status]').innerText(),
+			missing: await page.$$eval('.search-result', (items) => items.map((item) => [...item.querySelectorAll('.search-result__missing s')].map((word) => word.textContent))),
+		};
+	}
+
+	test.each([
+		['a run of words from the middle, apostrophe and abbreviation as printed', "Honda's U.S. output would have to be adjusted", HONDA],
+		['figures as printed', '35,768 against 29,824', HONDA],
+		['a figure typed with a percent sign the story spells “pct”', 'prices this year will rise an average 9.6%', 'Poland Firm On Economy Despite Concessions'],
+	])('%s finds the story first', async (_, query, title) => {
+		const page = await browser.context.newPage();
+		const { results } = await search(page, query);
+		expect(results[0]?.title).toBe(title);
+		await page.close();
+	});
+
+	test('a misspelt word no story has still finds the story, naming the word it lacks struck through', async () => {
+		const page = await browser.context.newPage();
+		const { results, status, missing } = await search(page, 'shipped 200 of its popluar Accord cars');
+		expect(results[0]?.title).toBe(HONDA);
+		expect(missing[0]).toEqual(['popluar']);
+		expect(status).toMatch(/^\d+ stor(y|ies) found for “shipped 200 of its popluar Accord cars”; the closest lack some of the words, shown struck through\.$/);
+		await page.close();
+	});
+
+	test('nothing is found only when no story has any of the words', async () => {
+		const page = await browser.context.newPage();
+		expect((await search(page, 'honda jjjkkkwww')).results.map((result) => result.title)).toContain(HONDA);
+		const none = await search(page, 'jjjkkkwww gxqvzkw');
+		expect(none.results).toEqual([]);
+		expect(none.status).toBe('No stories found for “jjjkkkwww gxqvzkw”.');
+		await page.close();
+	});
+
+	test('a quoted phrase keeps only stories with its words together and in that order', async () => {
+		const page = await browser.context.newPage();
+		expect((await search(page, 'popular Accord cars')).results[0]?.title).toBe(HONDA);
+		expect((await search(page, '"popular Accord cars"')).results.map((result) => result.title)).toEqual([HONDA]);
+		expect((await search(page, 'honda "popular Accord cars"')).results.map((result) => result.title)).toEqual([HONDA]);
+		expect((await search(page, '"cars Accord popular"')).results).toEqual([]);
+		await page.close();
+	});
+
+	test('a word after a minus leaves out the stories that have it', async () => {
+		const page = await browser.context.newPage();
+		const all = (await search(page, 'honda')).results.map((result) => result.title);
+		expect(all).toEqual(expect.arrayContaining([HONDA, 'Honda exportiert erstmals in den USA gebaute Autos']));
+		const without = await search(page, 'honda -motorcycle');
+		expect(without.results.map((result) => result.title)).toEqual(all.filter((title) => title !== HONDA));
+		expect(new URL(page.url()).searchParams.get('q')).toBe('honda -motorcycle');
+		const newest = await search(page, 'honda -motorcycle');
+		await openSearch(page, `?${new URLSearchParams({ q: 'honda -motorcycle', sort: 'newest' })}`);
+		expect((await readResults(page)).map((result) => result.title).sort()).toEqual(newest.results.map((result) => result.title).sort());
+		expect(await page.locator('[data-search-status]').innerText()).toMatch(new RegExp(`^${newest.results.length} stor`));
+		await page.close();
+	});
+});
+
 describe('facets, sorts and date ranges', () => {
 	test('choosing a source keeps only its stories, as many as its count said, and the address says so', async () => {
 		const page = await browser.context.newPage();

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import {
 	EMPTY_SEARCH_STATE,
 	countPages,
@@ -169,5 +170,41 @@ describe('selectDays', () => {
 			paged.push(...order.filter((entry) => days.includes(entry.slice(0, 10))).slice(skip, skip + 10));
 		}
 		expect(paged).toEqual(order);
+	});
+});
+
+describe('the address is the state', () => {
+	// Values as the page writes them: no control characters, no runs of spaces (reading cleans those up).
+	const word = fc.stringMatching(/^[\p{L}\p{N}][\p{L}\p{N} ,&'’-]{0,15}[\p{L}\p{N}]$/u).map((text) => text.replace(/\s+/g, ' '));
+	const month = fc.tuple(fc.integer({ min: 1900, max: 2099 }), fc.integer({ min: 1, max: 12 })).map(([year, month]) => `${year}-${String(month).padStart(2, '0')}`);
+	const states = fc
+		.record({
+			q: fc.oneof(fc.constant(''), word),
+			source: fc.uniqueArray(word, { maxLength: 3 }),
+			byline: fc.uniqueArray(word, { maxLength: 3 }),
+			year: fc.uniqueArray(fc.integer({ min: 1900, max: 2099 }).map(String), { maxLength: 3 }),
+			topic: fc.uniqueArray(word, { maxLength: 3 }),
+			lang: fc.constantFrom('', 'en', 'de', 'zh-hant'),
+			from: fc.oneof(fc.constant(''), month),
+			to: fc.oneof(fc.constant(''), month),
+			sort: fc.constantFrom('relevance', 'newest', 'oldest'),
+			page: fc.integer({ min: 1, max: 500 }),
+		})
+		.map((generated) => (generated.from && generated.to && generated.from > generated.to ? { ...generated, from: generated.to, to: generated.from } : generated) as SearchState);
+
+	test('any search written to an address and read back is the same search', () => {
+		fc.assert(
+			fc.property(states, (generated) => {
+				expect(parseSearchState(formatSearchQuery(generated))).toEqual(generated);
+			}),
+		);
+	});
+
+	test('reading an address and writing it again gives the same address', () => {
+		fc.assert(
+			fc.property(states, (generated) => {
+				expect(formatSearchQuery(parseSearchState(formatSearchQuery(generated)))).toBe(formatSearchQuery(generated));
+			}),
+		);
 	});
 });

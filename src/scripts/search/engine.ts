@@ -21,6 +21,8 @@ export interface SearchHit {
 	/** The language the story is written in. */
 	lang: string;
 	excerpt: TextPart[];
+	/** Words of the query this story lacks (shown struck through), when no story had them all. */
+	missing: string[];
 }
 
 /** How many results each value of a facet would give. */
@@ -32,6 +34,8 @@ export interface SearchOutcome {
 	total: number;
 	/** The results of the page asked for. */
 	hits: SearchHit[];
+	/** True when the best results lack some of the words (a misspelt word, a word no story has). */
+	partial: boolean;
 	/** Counts the facets; asked for once the results are on screen and typing has settled, as it loads more of the index. */
 	facets: () => Promise<FacetCounts>;
 }

@@ -20,6 +20,7 @@ import {
 } from '../../model/search-state.ts';
 import { buildExcerpt, getTextFragment, matchesTerm, tokenize } from '../../model/search-text.ts';
 import { addCounts, toFacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
+import { parseQuery } from './query.ts';
 
 /** One story's record, without its text. */
 export interface LocalRecord {
@@ -83,8 +84,22 @@ export class LocalEngine implements SearchEngine {
 	}
 
 	async search(state: SearchState): Promise<SearchOutcome> {
-		const terms = [...new Set(tokenize(state.q))];
+		const parsed = parseQuery(state.q);
+		const terms = [...new Set(tokenize(parsed.words.join(' ')))];
 		const scores = await this.#score(terms);
+		for (const word of parsed.excluded) {
+			const excluded = tokenize(word);
+			if (excluded.length > 0) for (const id of (await this.#score(excluded)).keys()) scores.delete(id);
+		}
+		if (parsed.phrases.length > 0) {
+			// Only the stories holding every word can hold the phrase: their texts are the only ones loaded.
+			const candidates = [...scores.keys()];
+			const [records, texts] = await Promise.all([this.#records(candidates), this.#texts(candidates)]);
+			for (const phrase of parsed.phrases) {
+				const wanted = tokenize(phrase);
+				for (const id of candidates) if (!holdsRun(records.get(id)!, texts.get(id) ?? '', wanted)) scores.delete(id);
+			}
+		}
 		const filters = getSearchFilters(state, this.#data.months);
 		const sort = getEffectiveSort(state);
 		const ids = [...scores.keys()];
@@ -102,7 +117,7 @@ export class LocalEngine implements SearchEngine {
 		const shown = matching.slice(start, start + RESULTS_PER_PAGE);
 		const [shownRecords, texts] = await Promise.all([this.#records(shown), this.#texts(shown)]);
 		const hits = shown.map((id) => this.#toHit(shownRecords.get(id)!, texts.get(id) ?? '', terms));
-		return { total: matching.length, hits, facets: async () => this.#countFacets(state, ids) };
+		return { total: matching.length, hits, partial: false, facets: async () => this.#countFacets(state, ids) };
 	}
 
 	async #countFacets(state: SearchState, ids: number[]) {
@@ -210,6 +225,7 @@ export class LocalEngine implements SearchEngine {
 			bylines: record.filters.byline ?? [],
 			lang: record.lang,
 			excerpt,
+			missing: [],
 		};
 	}
 }
@@ -221,6 +237,12 @@ function intersect(scores: Map<number, number>, found: Map<number, number>): Map
 		if (more !== undefined) both.set(id, score + more);
 	}
 	return both;
+}
+
+/** Whether a record's headline or text holds the words one after another. */
+function holdsRun(record: LocalRecord, text: string, wanted: readonly string[]): boolean {
+	const words = [...tokenize(record.meta.title, record.lang), ...tokenize(text, record.lang)];
+	return words.some((_, start) => wanted.every((word, offset) => words[start + offset] === word));
 }
 
 function passes(record: LocalRecord, filters: SearchFilters): boolean {

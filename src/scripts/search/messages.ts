@@ -18,6 +18,8 @@ export const SEARCH_MESSAGE_KEYS = [
 	'search.foundPaged',
 	'search.notFound',
 	'search.forQuery',
+	'search.missing',
+	'search.partial',
 	'search.missingData',
 	'search.unavailable',
 	'offline.saved',

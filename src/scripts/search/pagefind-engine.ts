@@ -14,8 +14,10 @@ import {
 	type SearchFilters,
 	type SearchState,
 } from '../../model/search-state.ts';
-import { findTermRanges, getTextFragment, parseExcerptMarkup, tokenize } from '../../model/search-text.ts';
+import { findTermRanges, getTextFragment, normalizeWord, parseExcerptMarkup, tokenize } from '../../model/search-text.ts';
 import { addCounts, SearchOvertaken, toFacetCounts, type FacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
+import { formatIndexQuery, parseQuery, type ParsedQuery } from './query.ts';
+import { hasPhraseMatch, rankCandidates, type RankCandidate } from './ranking.ts';
 
 /** The parts of Pagefind's browser API this page uses (see `pagefind/pagefind.js` in the built site). */
 interface PagefindModule {
@@ -34,9 +36,22 @@ interface PagefindResponse {
 }
 
 interface PagefindResult {
+	/** The page's id in its index. */
+	id: string;
 	score: number;
+	/** Positions of the matched words in the page's text. */
+	words: number[];
 	data(): Promise<PagefindData>;
 }
+
+/** A result on its way to the ranking: which index it came from and which query words it lacks. */
+interface Candidate extends RankCandidate {
+	result: PagefindResult;
+	lang: string;
+}
+
+/** How many words a query may drop one at a time before the search falls back to each word alone. */
+const MAX_LEAVE_ONE_OUT = 10;
 
 interface PagefindData {
 	url: string;
@@ -73,28 +88,92 @@ export class PagefindEngine implements SearchEngine {
 
 	async search(state: SearchState, isCurrent: () => boolean = () => true): Promise<SearchOutcome> {
 		const languages = state.lang ? this.#options.languages.filter((lang) => lang === state.lang) : this.#options.languages;
-		const term = state.q || null;
+		const term = formatIndexQuery(parseQuery(state.q)) || null;
 		const sortOrder = getEffectiveSort(state);
 		const filters = this.#getFilters(state);
 		const first = (state.page - 1) * RESULTS_PER_PAGE;
-		const window =
-			sortOrder === 'relevance'
-				? await this.#searchByRelevance(languages, term, filters, first, tokenize(state.q), isCurrent)
-				: await this.#searchByDate(languages, term, filters, first, sortOrder === 'newest', isCurrent);
-		const hits = window.page.map(toHit);
-		return { total: window.total, hits, facets: () => this.#countFacets(state, languages, term) };
+		if (sortOrder === 'relevance') {
+			const parsed = parseQuery(state.q);
+			const found = await this.#searchByRelevance(languages, parsed, filters, first, isCurrent);
+			const hits = found.page.map(({ data, missing }) => ({ ...toHit(data), missing }));
+			// Facets count the stories with every word; when none has them all, there is nothing to count.
+			const facets = found.allWords ? () => this.#countFacets(state, languages, found.term) : async () => toFacetCounts({});
+			return { total: found.total, hits, partial: found.partial, facets };
+		}
+		const window = await this.#searchByDate(languages, term, parseQuery(state.q).excluded, filters, first, sortOrder === 'newest', isCurrent);
+		const hits = window.page.map((data) => ({ ...toHit(data), missing: [] }));
+		return { total: window.total, hits, partial: false, facets: () => this.#countFacets(state, languages, term) };
 	}
 
-	async #searchByRelevance(languages: string[], term: string | null, filters: SearchFilters, first: number, terms: string[], isCurrent: () => boolean) {
-		const responses = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters })));
+	/**
+	 * Results by relevance (see `ranking.ts`). When no story has every word together, the stories with all
+	 * words but one are found too, by dropping each word in turn, and failing that, the stories with any of
+	 * the words; each result says which words it lacks. Quoted phrases keep only stories with the words in that order,
+	 * `-word` removes the stories that have it.
+	 */
+	async #searchByRelevance(languages: string[], parsed: ParsedQuery, filters: SearchFilters, first: number, isCurrent: () => boolean) {
+		const term = parsed.words.length > 0 ? formatIndexQuery(parsed) : null;
+		const words = [...new Set(parsed.words.map(normalizeWord))];
+		let candidates = await this.#collect(languages, term, filters, []);
+		const allWords = candidates.length > 0;
+		if (words.length > 1 && parsed.phrases.length === 0 && !hasPhraseMatch(candidates, parsed.words.length)) {
+			// No story has the words together (or at all): look for those with all words but one.
+			if (words.length <= MAX_LEAVE_ONE_OUT) {
+				const dropped = await Promise.all(words.map((word) => this.#collect(languages, words.filter((other) => other !== word).join(' '), filters, [word])));
+				candidates = unique([...candidates, ...dropped.flat()]);
+			}
+			if (candidates.length === 0) candidates = combineWordResults(await Promise.all(words.map((word) => this.#collect(languages, word, filters, []))), words);
+		}
+		if (parsed.phrases.length > 0 && term !== `"${parsed.words.join(' ')}"`) {
+			for (const phrase of parsed.phrases) {
+				const holding = new Set((await this.#collect(languages, `"${phrase}"`, filters, [])).map(getKey));
+				candidates = candidates.filter((candidate) => holding.has(getKey(candidate)));
+			}
+		}
+		for (const word of parsed.excluded) {
+			const holding = new Set((await this.#collect(languages, word, filters, [])).map(getKey));
+			candidates = candidates.filter((candidate) => !holding.has(getKey(candidate)));
+		}
 		if (!isCurrent()) throw new SearchOvertaken();
-		const total = responses.reduce((sum, response) => sum + response.results.length, 0);
-		const ordered =
-			responses.length === 1
-				? responses[0]!.results
-				: await mergeByRelevance(responses.map((response) => response.results), first + RESULTS_PER_PAGE, terms);
-		const page = await Promise.all(ordered.slice(first, first + RESULTS_PER_PAGE).map((result) => result.data()));
-		return { total, page };
+		const ordered = await this.#rank(candidates, parsed.words.length, first + RESULTS_PER_PAGE, words);
+		const chosen = ordered.slice(first, first + RESULTS_PER_PAGE);
+		const page = await Promise.all(chosen.map(async (candidate) => ({ data: await candidate.result.data(), missing: [...candidate.missing] })));
+		return { total: candidates.length, page, partial: (ordered[0]?.missing.length ?? 0) > 0, allWords, term };
+	}
+
+	/** One search in every language's index, as candidates lacking the words given. */
+	async #collect(languages: string[], term: string | null, filters: SearchFilters, missing: string[]): Promise<Candidate[]> {
+		const responses = await Promise.all(languages.map(async (lang) => ({ lang, response: await (await this.#getInstance(lang)).search(term, { filters }) })));
+		// With words asked for, a result with no word positions matched none of them: an index that does not
+		// hold a word at all (`$61`) can answer as if it had not been asked.
+		return responses.flatMap(({ lang, response }) =>
+			response.results
+				.filter((result) => term === null || (result.words ?? []).length > 0)
+				.map((result) => ({ result, lang, score: result.score, locations: result.words ?? [], missing })),
+		);
+	}
+
+	/**
+	 * Ranks candidates. Scores of different indexes are not comparable, and Pagefind also matches parts
+	 * of long words (`Autohersteller` for `auto`), so when several languages answered, the candidates that
+	 * can reach the page asked for have their excerpts read to tell whole-word matches from partial ones.
+	 */
+	async #rank(candidates: Candidate[], wordCount: number, count: number, words: string[]): Promise<Candidate[]> {
+		const ranked = rankCandidates(candidates, wordCount);
+		if (new Set(candidates.map((candidate) => candidate.lang)).size <= 1) return ranked;
+		const perLanguage = new Map<string, number>();
+		const contenders = ranked.filter((candidate) => {
+			const seen = perLanguage.get(candidate.lang) ?? 0;
+			perLanguage.set(candidate.lang, seen + 1);
+			return seen < count;
+		});
+		await Promise.all(
+			contenders.map(async (candidate) => {
+				const marked = parseExcerptMarkup((await candidate.result.data()).excerpt).filter((part) => part.mark);
+				candidate.wholeWords = marked.some((part) => findTermRanges(part.text, words).length > 0);
+			}),
+		);
+		return rankCandidates(contenders, wordCount);
 	}
 
 	/**
@@ -102,21 +181,42 @@ export class PagefindEngine implements SearchEngine {
 	 * filter), the days that hold the page asked for are searched again on their own, and only their
 	 * records are read and put in order by the instant each story was published.
 	 */
-	async #searchByDate(languages: string[], term: string | null, filters: SearchFilters, first: number, newestFirst: boolean, isCurrent: () => boolean) {
+	async #searchByDate(languages: string[], term: string | null, excluded: string[], filters: SearchFilters, first: number, newestFirst: boolean, isCurrent: () => boolean) {
 		await Promise.all(languages.map((lang) => this.#loadFilters(lang)));
 		const responses = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters })));
+		const found = new Set(responses.flatMap((response, index) => response.results.map((result) => `${languages[index]}:${result.id}`)));
+		const left = await this.#findExcluded(languages, found, excluded, filters);
 		if (!isCurrent()) throw new SearchOvertaken();
-		const total = responses.reduce((sum, response) => sum + response.results.length, 0);
-		const { days, skip } = selectDays(addCounts(responses.map((response) => response.filters[DAY_FILTER])), first, RESULTS_PER_PAGE, newestFirst);
+		const total = responses.reduce((sum, response) => sum + response.results.length, 0) - left.keys.size;
+		const counts = addCounts(responses.map((response) => response.filters[DAY_FILTER]));
+		for (const [day, count] of Object.entries(left.days)) counts[day] = (counts[day] ?? 0) - count;
+		const { days, skip } = selectDays(counts, first, RESULTS_PER_PAGE, newestFirst);
 		if (days.length === 0) return { total, page: [] };
 		const dayFilters = { ...filters, [DAY_FILTER]: { any: days } };
-		const inDays = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters: dayFilters })));
-		const records = await Promise.all(inDays.flatMap((response) => response.results).map((result) => result.data()));
+		const inDays = await Promise.all(languages.map(async (lang) => ({ lang, response: await (await this.#getInstance(lang)).search(term, { filters: dayFilters }) })));
+		const kept = inDays.flatMap(({ lang, response }) => response.results.filter((result) => !left.keys.has(`${lang}:${result.id}`)));
+		const records = await Promise.all(kept.map((result) => result.data()));
 		records.sort((a, b) => {
 			const order = (a.meta.published ?? '').localeCompare(b.meta.published ?? '') || a.url.localeCompare(b.url);
 			return newestFirst ? -order : order;
 		});
 		return { total, page: records.slice(skip, skip + RESULTS_PER_PAGE) };
+	}
+
+	/** The stories among those found that a date-ordered search leaves out for its `-word`s, and how many on each day. */
+	async #findExcluded(languages: string[], found: ReadonlySet<string>, excluded: string[], filters: SearchFilters) {
+		const keys = new Set<string>();
+		const days: Record<string, number> = {};
+		for (const word of excluded) {
+			for (const candidate of await this.#collect(languages, word, filters, [])) {
+				const key = getKey(candidate);
+				if (keys.has(key) || !found.has(key)) continue;
+				keys.add(key);
+				const day = (await candidate.result.data()).filters[DAY_FILTER]?.[0];
+				if (day) days[day] = (days[day] ?? 0) + 1;
+			}
+		}
+		return { keys, days };
 	}
 
 	/**
@@ -193,7 +293,7 @@ export class PagefindEngine implements SearchEngine {
 	}
 }
 
-function toHit(data: PagefindData): SearchHit {
+function toHit(data: PagefindData): Omit<SearchHit, 'missing'> {
 	const excerpt = parseExcerptMarkup(data.excerpt);
 	return {
 		url: `${data.url}${getTextFragment(excerpt)}`,
@@ -207,22 +307,34 @@ function toHit(data: PagefindData): SearchHit {
 	};
 }
 
-/**
- * Results of several languages' indexes in one relevance order. Scores are not comparable between
- * indexes (a word in a small index weighs little, and Pagefind also matches parts of long words, so
- * `Autohersteller` finds `auto` in English), so results whose marked words are the searched words come
- * before results that only matched part of a word; within each group, by score. Only the results that
- * can reach the page asked for are looked at.
- */
-async function mergeByRelevance(lists: PagefindResult[][], count: number, terms: string[]): Promise<PagefindResult[]> {
-	const candidates = lists.flatMap((list) => list.slice(0, count));
-	const exact = new Map(
-		await Promise.all(
-			candidates.map(async (result) => {
-				const marked = parseExcerptMarkup((await result.data()).excerpt).filter((part) => part.mark);
-				return [result, marked.some((part) => findTermRanges(part.text, terms).length > 0)] as const;
-			}),
-		),
-	);
-	return candidates.sort((a, b) => Number(exact.get(b)) - Number(exact.get(a)) || b.score - a.score);
+/** A candidate's identity: its index and its id there. */
+function getKey(candidate: Candidate): string {
+	return `${candidate.lang}:${candidate.result.id}`;
+}
+
+/** Candidates found by several searches, each kept once, with the fewest missing words it was found with. */
+function unique(candidates: Candidate[]): Candidate[] {
+	const kept = new Map<string, Candidate>();
+	for (const candidate of candidates) {
+		const key = getKey(candidate);
+		const before = kept.get(key);
+		if (!before || candidate.missing.length < before.missing.length) kept.set(key, candidate);
+	}
+	return [...kept.values()];
+}
+
+/** The results of a search for each word alone, combined: each story once, with the positions it matched and the words it lacks. */
+function combineWordResults(lists: Candidate[][], words: string[]): Candidate[] {
+	const combined = new Map<string, { candidate: Candidate; found: Set<string> }>();
+	lists.forEach((list, index) => {
+		for (const candidate of list) {
+			const key = getKey(candidate);
+			const entry = combined.get(key);
+			if (entry) {
+				entry.found.add(words[index]!);
+				entry.candidate = { ...entry.candidate, score: entry.candidate.score + candidate.score, locations: [...entry.candidate.locations, ...candidate.locations] };
+			} else combined.set(key, { candidate, found: new Set([words[index]!]) });
+		}
+	});
+	return [...combined.values()].map(({ candidate, found }) => ({ ...candidate, missing: words.filter((word) => !found.has(word)) }));
 }

@@ -53,6 +53,13 @@ export function renderResults(list: HTMLOListElement, hits: readonly SearchHit[]
 				meta,
 				element('p', 'search-result__excerpt', ...renderTextParts(hit.excerpt)),
 			);
+			if (hit.missing.length > 0) {
+				const missing = element('p', 'search-result__missing', `${text('search.missing')} `);
+				hit.missing.forEach((word, index) => missing.append(...(index > 0 ? [' '] : []), element('s', '', word)));
+				missing.lang = siteLang;
+				missing.dir = getTextDirection(siteLang);
+				item.append(missing);
+			}
 			item.lang = lang;
 			item.dir = getTextDirection(lang);
 			return item;
@@ -117,12 +124,17 @@ export function renderPages(nav: HTMLElement, state: SearchState, total: number,
 	nav.querySelector('ol')?.replaceChildren(...items);
 }
 
-/** The line above the results: how many, for what, on which page. */
-export function describeOutcome(state: SearchState, total: number, text: SearchText): string {
+/**
+ * The line above the results: how many, for what, on which page; and when the best results lack some of
+ * the words (`partial`), that they do.
+ */
+export function describeOutcome(state: SearchState, total: number, text: SearchText, partial = false): string {
 	const query = state.q ? text('search.forQuery', { query: state.q }) : '';
 	if (total === 0) return text('search.notFound', { query });
 	const pages = countPages(total);
-	return pages > 1
-		? text('search.foundPaged', { count: total, query, page: Math.min(state.page, pages), pages })
-		: text('search.found', { count: total, query });
+	const found =
+		pages > 1
+			? text('search.foundPaged', { count: total, query, page: Math.min(state.page, pages), pages })
+			: text('search.found', { count: total, query });
+	return partial ? `${found} ${text('search.partial')}` : found;
 }

@@ -145,7 +145,7 @@ function startSearchPage(root: HTMLElement): void {
 			if (mine !== ticket) return;
 			renderResults(list, outcome.hits, siteLang, (searched.page - 1) * RESULTS_PER_PAGE + 1, text);
 			renderPages(pages, searched, outcome.total, location.pathname, text);
-			status.textContent = describeOutcome(searched, outcome.total, text);
+			status.textContent = describeOutcome(searched, outcome.total, text, outcome.partial);
 			// The results are on screen (the facets follow): what `npm run bench` times.
 			root.dataset.shown = formatSearchQuery(searched);
 			if (options.focusStatus) status.focus();
