@@ -129,14 +129,42 @@ export const en = {
 
 	// Offline reading
 	'offline.heading': 'Reading offline',
-	'offline.intro': 'Pages you read and this search page keep working without a connection. To take the whole archive with you, save it once while you are online.',
+	'offline.intro': 'Pages you read and this search page keep working without a connection. To take the whole archive with you, save it once while you are online; after that, only what changes is downloaded again.',
 	'offline.save': 'Save the archive for offline reading',
-	'offline.saved': 'The archive is saved on this device for offline reading.',
+	'offline.files': { one: '{count} file', other: '{count} files' },
+	'offline.changedFiles': { one: '{count} changed file', other: '{count} changed files' },
+	'offline.kilobytes': '{size} KB',
+	'offline.megabytes': '{size} MB',
+	'offline.estimate': 'Saving takes about {size} on this device ({files}).',
+	'offline.progress': { one: '{done} of {count} file', other: '{done} of {count} files' },
 	'offline.saving': 'Saving…',
-	'offline.progress': '{done} of {total} files',
-	'offline.done': 'Saved {total} files ({size} MB): the archive and its search now work offline.',
-	'offline.partial': 'Saved {saved} of {total} files; {failed} could not be fetched. Try again to finish.',
+	'offline.saved': 'Saved {files}: downloaded {fetched} ({size}, {stored} once stored), {current} already on this device. The archive and its search now work offline.',
+	'offline.savedRemoved':
+		'Saved {files}: downloaded {fetched} ({size}, {stored} once stored), {current} already on this device, {removed} no longer published removed. The archive and its search now work offline.',
+	'offline.notPersisted': 'The browser may still clear it if the device runs short of space.',
+	'offline.partial': {
+		one: 'Saved {saved} of {count} file; {failed} could not be fetched. Save again to finish (only what is missing is downloaded).',
+		other: 'Saved {saved} of {count} files; {failed} could not be fetched. Save again to finish (only what is missing is downloaded).',
+	},
+	'offline.quotaFull': {
+		one: 'The browser ran out of space after saving {done} of {count} file. What is saved stays saved: free some space and save again to continue where it stopped.',
+		other: 'The browser ran out of space after saving {done} of {count} files. What is saved stays saved: free some space and save again to continue where it stopped.',
+	},
+	'offline.quotaTooSmall':
+		'Not enough space: saving needs about {needed} and this browser lets the archive use only {available} more on this device. Nothing was saved. Free some space, or use another browser, and try again.',
+	'offline.quotaExceeded': 'Not enough space: this browser has no room left for the archive on this device. Free some space, or use another browser, and try again.',
 	'offline.failed': 'The archive could not be saved: {error}',
+	'offline.updating': { one: 'Updating your saved copy: {done} of {count} changed file…', other: 'Updating your saved copy: {done} of {count} changed files…' },
+	'offline.updated': 'Your saved copy was updated: {changed} downloaded ({size}).',
+	'offline.updatedRemoved': 'Your saved copy was updated: {changed} downloaded ({size}), {removed} no longer published removed.',
+	'offline.interrupted': 'Saving was interrupted. Save again to continue where it stopped: files saved already are not downloaded again.',
+	'offline.outOfDate': 'A newer edition of the archive has been published: your saved copy is out of date and is being updated.',
+	'offline.upToDate': 'The archive is saved on this device for offline reading, up to date.',
+	'offline.missing': {
+		one: 'Your saved copy is out of date: {count} file ({size}) published since you saved it. Save again to add it.',
+		other: 'Your saved copy is out of date: {count} files ({size}) published since you saved it. Save again to add them.',
+	},
+	'offline.sentences': '{first} {second}',
 
 	// The 404 page
 	'notFound.title': 'Page not found',

@@ -73,6 +73,16 @@ describe('an archive in Arabic', () => {
 		expect($('[data-search-page]').attr('data-prompt')).toBe('اكتب كلمة أو اسمًا للبحث في 4 مقالات.');
 	});
 
+	test('the offline section is in Arabic, and hands its script the Arabic messages with every plural form', () => {
+		const $ = readPage(ARABIC, '/search/');
+		expect($('#search-offline-heading').text()).toBe('القراءة دون اتصال');
+		expect($('[data-offline-save]').text()).toBe('احفظ الأرشيف للقراءة دون اتصال');
+		expect($('[data-offline]').attr('data-lang')).toBe('ar');
+		const messages = JSON.parse($('[data-offline]').attr('data-messages') ?? '{}') as Record<string, unknown>;
+		expect(messages['offline.saving']).toBe('جارٍ الحفظ…');
+		expect(Object.keys(messages['offline.files'] as object).sort()).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
+	});
+
 	test('the group feeds are titled in Arabic', () => {
 		const feed = JSON.parse(readBuiltFile(ARABIC, `/bylines/${encodeURIComponent('ليلى-منصور')}/feed.json`)) as { title: string };
 		expect(feed.title).toBe('مقالات بقلم ليلى منصور — أرشيف الميناء');

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { CATALOGUES, createTranslator, getCatalogue, type MessageKey } from '../../src/i18n/index.ts';
 import { en } from '../../src/i18n/en.ts';
 import { splitAround } from '../../src/i18n/split.ts';
+import { OFFLINE_MESSAGE_KEYS } from '../../src/scripts/search/offline.ts';
 import { parseSiteConfig } from '../../src/model/config.ts';
 
 const KEYS = Object.keys(en) as MessageKey[];
@@ -113,5 +114,12 @@ describe('interface strings in the settings', () => {
 		[{ 'nav.latest': { other: 'Now' } }, /strings\.nav\.latest: "nav\.latest" is plain text/],
 	])('%j is refused with a message naming the key', (strings, message) => {
 		expect(() => parseSiteConfig({ ...base, strings })).toThrow(message);
+	});
+});
+
+describe('the offline section’s messages', () => {
+	test('every offline.* message of the catalogue is either in the markup (heading, intro, button) or handed to the script, and nothing else', () => {
+		const catalogue = Object.keys(en).filter((key) => key.startsWith('offline.')).sort();
+		expect(catalogue).toEqual(['offline.heading', 'offline.intro', 'offline.save', ...OFFLINE_MESSAGE_KEYS].sort());
 	});
 });

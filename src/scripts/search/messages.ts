@@ -1,6 +1,7 @@
 /**
  * The interface strings the search page's scripts write, handed over by the page (`data-messages`) in
- * the archive's language, with the keeper's overrides already applied.
+ * the archive's language, with the keeper's overrides already applied. The offline-reading section hands
+ * over its own (`OFFLINE_MESSAGE_KEYS` in `offline.ts`) the same way.
  */
 import { createFormatters, formatMessage, type MessageValues } from '../../i18n/format.ts';
 import type { Message } from '../../i18n/types.ts';
@@ -22,25 +23,22 @@ export const SEARCH_MESSAGE_KEYS = [
 	'search.partial',
 	'search.missingData',
 	'search.unavailable',
-	'offline.saved',
-	'offline.saving',
-	'offline.progress',
-	'offline.done',
-	'offline.partial',
-	'offline.failed',
 ] as const;
 
 /** One of the search page's interface strings. */
 export type SearchMessageKey = (typeof SEARCH_MESSAGE_KEYS)[number];
 
+/** Formats some interface strings: the message of `key` with its placeholders filled. */
+export type MessageText<K extends string> = (key: K, values?: MessageValues) => string;
+
 /** Formats the search page's interface strings. */
-export type SearchText = (key: SearchMessageKey, values?: MessageValues) => string;
+export type SearchText = MessageText<SearchMessageKey>;
 
 /**
- * A formatter over the messages the page handed over; a key the page left out shows as the key itself,
+ * A formatter over the messages a page handed over; a key the page left out shows as the key itself,
  * so a gap is visible instead of silent.
  */
-export function createSearchText(messages: Partial<Record<SearchMessageKey, Message>>, lang: string): SearchText {
+export function createMessageText<K extends string>(messages: Partial<Record<K, Message>>, lang: string): MessageText<K> {
 	const formatters = createFormatters(lang);
 	return (key, values = {}) => {
 		const message = messages[key];
@@ -48,13 +46,23 @@ export function createSearchText(messages: Partial<Record<SearchMessageKey, Mess
 	};
 }
 
+/** A formatter over the search page's messages. */
+export function createSearchText(messages: Partial<Record<SearchMessageKey, Message>>, lang: string): SearchText {
+	return createMessageText(messages, lang);
+}
+
 /** Reads the messages from an element's `data-messages`. */
-export function readSearchText(element: HTMLElement, lang: string): SearchText {
-	let messages: Partial<Record<SearchMessageKey, Message>> = {};
+export function readMessageText<K extends string>(element: HTMLElement, lang: string): MessageText<K> {
+	let messages: Partial<Record<K, Message>> = {};
 	try {
 		messages = JSON.parse(element.dataset.messages ?? '{}') as typeof messages;
 	} catch {
 		// A broken attribute leaves the keys showing, which a tester sees at once.
 	}
-	return createSearchText(messages, lang);
+	return createMessageText(messages, lang);
+}
+
+/** Reads the search page's messages from an element's `data-messages`. */
+export function readSearchText(element: HTMLElement, lang: string): SearchText {
+	return readMessageText<SearchMessageKey>(element, lang);
 }

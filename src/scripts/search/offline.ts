@@ -7,8 +7,49 @@
  * plans, reports progress and keeps `saved.json`, the record of what this device holds. Nothing here runs
  * from disk (`file://`), where service workers do not exist.
  */
+import type { MessageValues } from '../../i18n/format.ts';
 import { estimateSavedBytes, parseOfflineManifest, planOfflineSync, type OfflineManifest } from '../../outputs/offline-manifest.ts';
 import { getOfflineManifestPath, getServiceWorkerPath, withBase } from '../../model/urls.ts';
+
+/** The interface strings of offline reading, handed to the search page's offline section (`data-messages`). */
+export const OFFLINE_MESSAGE_KEYS = [
+	'offline.files',
+	'offline.changedFiles',
+	'offline.kilobytes',
+	'offline.megabytes',
+	'offline.estimate',
+	'offline.progress',
+	'offline.saving',
+	'offline.saved',
+	'offline.savedRemoved',
+	'offline.notPersisted',
+	'offline.partial',
+	'offline.quotaFull',
+	'offline.quotaTooSmall',
+	'offline.quotaExceeded',
+	'offline.failed',
+	'offline.updating',
+	'offline.updated',
+	'offline.updatedRemoved',
+	'offline.interrupted',
+	'offline.outOfDate',
+	'offline.upToDate',
+	'offline.missing',
+	'offline.sentences',
+] as const;
+
+/** One of the interface strings of offline reading. */
+export type OfflineMessageKey = (typeof OFFLINE_MESSAGE_KEYS)[number];
+
+/**
+ * The interface strings of offline reading in the archive's language: a `Translator` on the build (and in
+ * tests), the messages the page handed over in the browser.
+ */
+export interface OfflineText {
+	/** The interface language, for writing sizes. */
+	lang: string;
+	t(key: OfflineMessageKey, values?: MessageValues): string;
+}
 
 /** Shared with `src/integrations/service-worker.js` (`STATE_CACHE` too). */
 const FILES_CACHE = 'clippings-files';
@@ -263,27 +304,68 @@ export async function syncArchive(base: string, whole: boolean, onProgress: (pro
 }
 
 /** Describes a saved copy for the reader, or `undefined` when nothing is saved. */
-export function describeSavedCopy(state: SavedState | undefined, info: BuildInfo | undefined): string | undefined {
+export function describeSavedCopy(state: SavedState | undefined, info: BuildInfo | undefined, text: OfflineText): string | undefined {
 	if (!state) return undefined;
-	if (state.saving) return 'Saving was interrupted. Save again to continue where it stopped: files saved already are not downloaded again.';
-	if (info && state.build !== info.build) return 'A newer edition of the archive has been published: your saved copy is out of date and is being updated.';
-	if (state.whole) return 'The archive is saved on this device for offline reading, up to date.';
-	if (state.missing.files > 0) {
-		return `Your saved copy is out of date: ${formatCount(state.missing.files, 'file')} (${formatBytes(state.missing.bytes)}) published since you saved it. Save again to add them.`;
-	}
+	if (state.saving) return text.t('offline.interrupted');
+	if (info && state.build !== info.build) return text.t('offline.outOfDate');
+	if (state.whole) return text.t('offline.upToDate');
+	if (state.missing.files > 0) return text.t('offline.missing', { count: state.missing.files, size: formatBytes(state.missing.bytes, text) });
 	return undefined;
 }
 
-/** `2.4 MB`, `380 KB` */
-export function formatBytes(bytes: number): string {
-	const format = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
-	if (bytes >= 1024 * 1024) return `${format.format(bytes / 1024 / 1024)} MB`;
-	return `${format.format(bytes === 0 ? 0 : Math.max(1, Math.round(bytes / 1024)))} KB`;
+/** What saving the archive will take on this device: "Saving takes about 2.4 MB on this device (310 files)." */
+export function describeEstimate(info: BuildInfo, text: OfflineText): string {
+	return text.t('offline.estimate', { size: formatBytes(info.savedBytes, text), files: text.t('offline.files', { count: info.files }) });
 }
 
-/** `1 file`, `3 files` */
-export function formatCount(count: number, noun: string): string {
-	return `${new Intl.NumberFormat('en').format(count)} ${noun}${count === 1 ? '' : 's'}`;
+/** Progress as a screen reader says it: "40 of 310 files". */
+export function describeProgress({ done, total }: SaveProgress, text: OfflineText): string {
+	return text.t('offline.progress', { done, count: total });
+}
+
+/** What a save did, when it finished or stopped. */
+export function describeSave(report: SaveReport, text: OfflineText): string {
+	if (report.quotaFull) return text.t('offline.quotaFull', { done: report.done, count: report.total });
+	if (report.failed > 0) return text.t('offline.partial', { saved: report.done - report.failed, count: report.total, failed: report.failed });
+	const done = text.t(report.removed > 0 ? 'offline.savedRemoved' : 'offline.saved', {
+		files: text.t('offline.files', { count: report.total }),
+		fetched: text.t('offline.files', { count: report.fetched }),
+		size: formatBytes(report.fetchedBytes, text),
+		stored: formatBytes(report.storedBytes, text),
+		current: report.current,
+		removed: text.t('offline.files', { count: report.removed }),
+	});
+	return report.persisted ? done : text.t('offline.sentences', { first: done, second: text.t('offline.notPersisted') });
+}
+
+/** Why saving failed: the quota (known before downloading, or hit on the way) or another error. */
+export function describeSaveError(error: unknown, text: OfflineText): string {
+	if (error instanceof QuotaTooSmall) return text.t('offline.quotaTooSmall', { needed: formatBytes(error.needed, text), available: formatBytes(error.available, text) });
+	if (error instanceof DOMException && error.name === 'QuotaExceededError') return text.t('offline.quotaExceeded');
+	return text.t('offline.failed', { error: error instanceof Error ? error.message : String(error) });
+}
+
+/** Progress of bringing a saved copy up to date after a deploy. */
+export function describeUpdateProgress({ done, total }: SaveProgress, text: OfflineText): string {
+	return text.t('offline.updating', { done, count: total });
+}
+
+/** What bringing a saved copy up to date did, and the state it leaves the copy in. */
+export function describeUpdate(report: SaveReport, text: OfflineText): string {
+	const done = text.t(report.removed > 0 ? 'offline.updatedRemoved' : 'offline.updated', {
+		changed: text.t('offline.changedFiles', { count: report.fetched }),
+		size: formatBytes(report.fetchedBytes, text),
+		removed: text.t('offline.files', { count: report.removed }),
+	});
+	const state = describeSavedCopy(report.state, undefined, text);
+	return state ? text.t('offline.sentences', { first: done, second: state }) : done;
+}
+
+/** A size in the archive's language, in KB under a megabyte: `2.4 MB`, `380 KB`, `2,4 Mo`. */
+export function formatBytes(bytes: number, text: OfflineText): string {
+	const format = new Intl.NumberFormat(text.lang, { maximumFractionDigits: 1 });
+	if (bytes >= 1024 * 1024) return text.t('offline.megabytes', { size: format.format(bytes / 1024 / 1024) });
+	return text.t('offline.kilobytes', { size: format.format(bytes === 0 ? 0 : Math.max(1, Math.round(bytes / 1024))) });
 }
 
 async function fetchManifest(base: string): Promise<OfflineManifest> {
