@@ -242,9 +242,10 @@ function printTable(rows: Row[], baselines: { hugo?: TreeFigures; astro?: TreeFi
 		const cells = [
 			row.name,
 			format.seconds(figures.seconds),
-			format.seconds(figures.cpuSeconds),
+			// Without a report from /usr/bin/time, the sampled figure, a lower bound.
+			Number.isNaN(figures.cpuSeconds) ? `≥ ${format.seconds(figures.sampledCpuSeconds)}` : format.seconds(figures.cpuSeconds),
 			format.mb(figures.peakTreeMb),
-			format.mb(Math.max(figures.peakProcessMb, figures.timeMaxRssMb)),
+			format.mb(Math.max(figures.peakProcessMb, figures.timeMaxRssMb || 0)),
 			row.html === undefined ? '' : `${row.html.toLocaleString('en')} (${row.htmlWritten!.toLocaleString('en')})`,
 			row.indexMb === undefined ? '' : `${row.indexMb.toFixed(1)} MB, ${row.indexFiles!.toLocaleString('en')} files`,
 			clippings ? format.ratio(figures, baselines.hugo) : '',
