@@ -72,7 +72,8 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 
 			const sync = async () => {
 				const started = performance.now();
-				const { files, ignored } = await findArticleFiles(directory, root);
+				const found = await findArticleFiles(directory, root);
+				const { files } = found;
 				const storedByFile = new Map<string, DataEntry>();
 				for (const entry of store.values()) if (entry.filePath) storedByFile.set(entry.filePath, entry);
 
@@ -134,12 +135,13 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 
 				// Photos kept next to their articles are published with them, not ignored.
 				const shownPhotos = listShownPhotos(store.values());
+				const ignored = found.ignored.filter((skip) => !shownPhotos.has(skip.file));
 				reportLoaderLedger({
 					found: files.length,
 					articles: ids.size,
 					paths: book.addressed.map(({ address }) => address.path),
 					drafts: drafts.sort(),
-					ignored: ignored.filter((skip) => !shownPhotos.has(skip.file)),
+					ignored,
 					repeats: book.repeats,
 					stories: () => readIndexedStories(store),
 				});
@@ -178,23 +180,31 @@ function toStoreEntry(candidate: Candidate, address: ArticleAddress, timeZone: s
 	}
 	if (!stored) return undefined;
 	// Astro rewrites its list of images to import only when an entry with images is set: set a kept entry's photos again.
-	if (stored.id === address.id) return stored.assetImports?.length ? stored : undefined;
+	if (stored.id === address.id) return stored.assetImports?.length || stored.rendered?.metadata?.imagePaths?.length ? stored : undefined;
 	const { year, month, day, slug, path: articlePath } = address;
 	return { ...stored, id: address.id, data: { ...stored.data, year, month, day, slug, path: articlePath } };
 }
 
-/** The published stories as the search index reads them, straight from the store, one at a time. */
+/**
+ * The published stories as the search index reads them, straight from the store, one at a time, in address
+ * order: the index's files depend on the order records arrive in, and the store's order depends on which
+ * files changed, so a rebuild would otherwise write a different index than a clean build of the same archive.
+ */
 function* readIndexedStories(store: DataStore): Iterable<IndexedStory> {
-	for (const entry of store.values()) {
+	for (const entry of [...store.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
 		yield { data: entry.data as ArticleEntryData, html: entry.rendered?.html ?? '', text: String(entry.rendered?.metadata?.text ?? '') };
 	}
 }
 
-/** The lead photo's file as a stored entry names it (Astro's import prefix removed), for the digest. */
+/**
+ * The lead photo's file as an entry names it, for the digest: with Astro's import prefix when just checked,
+ * without it once the store has taken the import (`./harbour.jpg` either way); a remote photo has no file.
+ */
 function getLeadPhoto(data: Record<string, unknown>): { src: string; alt: string } | undefined {
 	const src = (data.image as { src?: unknown } | undefined)?.src;
-	if (typeof src !== 'string' || !src.startsWith(IMAGE_IMPORT_PREFIX)) return undefined;
-	return { src: src.slice(IMAGE_IMPORT_PREFIX.length), alt: '' };
+	if (typeof src !== 'string') return undefined;
+	const file = src.startsWith(IMAGE_IMPORT_PREFIX) ? src.slice(IMAGE_IMPORT_PREFIX.length) : src;
+	return /^(?:https?:)?\/\//i.test(file) ? undefined : { src: file, alt: '' };
 }
 
 /** The text's photos as a stored entry lists them. */

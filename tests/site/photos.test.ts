@@ -127,10 +127,10 @@ describe('the lead photo in link previews, JSON-LD and feeds', () => {
 		expect(jsonLd.image).toMatchObject({ '@type': 'ImageObject', url: ogImage, caption: 'The first ferry of the morning leaves the repaired quay.', creditText: 'Inês Duarte / Photo Desk' });
 	});
 
-	test('a story without a photo has no og:image and no JSON-LD image', () => {
+	test('a story without a photo shows the site\'s picture in og:image and JSON-LD, not another story\'s photo', () => {
 		const page = readPage(FIXTURE, NO_PHOTO);
-		expect(page('meta[property="og:image"]')).toHaveLength(0);
-		expect(JSON.parse(page('script[type="application/ld+json"]').text()).image).toBeUndefined();
+		expect(page('meta[property="og:image"]').attr('content')).toMatch(/\/og-image\.png$/);
+		expect(JSON.parse(page('script[type="application/ld+json"]').text()).image).toMatch(/\/og-image\.png$/);
 	});
 
 	test('the RSS feed carries each lead photo as an enclosure, and the text’s photos at absolute addresses', () => {

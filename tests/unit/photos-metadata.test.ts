@@ -49,9 +49,10 @@ describe('the lead photo in link previews and JSON-LD', () => {
 		});
 	});
 
-	test('a story without a photo has no image tags and a summary card', () => {
+	test('a story without a photo shows the site\'s picture on a summary card', () => {
 		const tags = tagsOf(withoutPhoto);
-		expect(Object.keys(tags).filter((key) => key.includes('image'))).toEqual([]);
+		expect(Object.keys(tags).filter((key) => key.includes('image'))).toEqual(['og:image', 'og:image:alt', 'twitter:image', 'twitter:image:alt']);
+		expect(tags['og:image']).toBe('https://news.example.org/og-image.png');
 		expect(tags['twitter:card']).toBe('summary');
 	});
 
@@ -70,7 +71,8 @@ describe('the lead photo in link previews and JSON-LD', () => {
 			caption: 'The first sailing.',
 			creditText: 'Ana Ruiz',
 		});
-		expect(buildNewsArticle(withoutPhoto, context).image).toBeUndefined();
+		// Without a photo, the site's own picture stands in (issue 14's og:image fallback).
+		expect(buildNewsArticle(withoutPhoto, context).image).toBe('https://news.example.org/og-image.png');
 	});
 });
 
