@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkArticles } from '../tooling/check-articles.ts';
+import { countNoun } from '../model/count-noun.ts';
 import { startCommand } from './site-settings.ts';
 
 const USAGE = `Usage: npm run check [-- --config FILE] [--content DIR]
@@ -41,18 +42,14 @@ async function main(): Promise<number> {
 	for (const skipped of result.ignored) console.log(`note: ${skipped.file} is not loaded (${skipped.reason})`);
 	for (const warning of result.warnings) console.log(`warning: ${warning}`);
 	if (result.problems.length === 0) {
-		const drafts = result.drafts ? ` and ${plural(result.drafts, 'draft')}` : '';
-		console.log(`${plural(result.articles, 'article')}${drafts} in ${path.join(content, 'articles')}: no problems (${seconds} s)`);
+		const drafts = result.drafts ? ` and ${countNoun(result.drafts, 'draft')}` : '';
+		console.log(`${countNoun(result.articles, 'article')}${drafts} in ${path.join(content, 'articles')}: no problems (${seconds} s)`);
 		return 0;
 	}
 	const files = new Set(result.problems.map((problem) => problem.file)).size;
 	for (const line of result.lines) console.log(line);
-	console.log(`\n${plural(result.problems.length, 'problem')} in ${plural(files, 'file')} (of ${result.files}); the site will not build until they are fixed.`);
+	console.log(`\n${countNoun(result.problems.length, 'problem')} in ${countNoun(files, 'file')} (of ${result.files}); the site will not build until they are fixed.`);
 	return 1;
-}
-
-function plural(count: number, noun: string): string {
-	return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 process.exitCode = await main();

@@ -3,6 +3,7 @@
  * = valid articles + drafts; valid articles = article pages written = search records. Files left out on
  * purpose (drafts, `_`-prefixed, `.mdx`) are listed by name, so nothing disappears without a line saying so.
  */
+import { countNoun } from '../model/count-noun.ts';
 
 /** A file under `articles/` that the build deliberately leaves out, and why. */
 export interface LedgerSkippedFile {
@@ -41,16 +42,16 @@ export function checkLedger(ledger: BuildLedger): string[] {
 	const accounted = ledger.articles + ledger.drafts.length;
 	if (ledger.found !== accounted) {
 		problems.push(
-			`${count(ledger.found, 'Markdown file')} found, but ${ledger.found > accounted ? 'only ' : ''}${count(ledger.articles, 'article')} and ${count(ledger.drafts.length, 'draft')} came out of them: ` +
+			`${countNoun(ledger.found, 'Markdown file')} found, but ${ledger.found > accounted ? 'only ' : ''}${countNoun(ledger.articles, 'article')} and ${countNoun(ledger.drafts.length, 'draft')} came out of them: ` +
 				`${Math.abs(ledger.found - accounted)} ${ledger.found > accounted ? 'unaccounted for' : 'too many'}`,
 		);
 	}
 	if (ledger.pages !== ledger.articles || ledger.missingPages.length > 0) {
 		const missing = ledger.missingPages.length > 0 ? `; missing: ${ledger.missingPages.join(', ')}` : '';
-		problems.push(`${count(ledger.articles, 'article')}, but ${count(ledger.pages, 'article page')} written${missing}`);
+		problems.push(`${countNoun(ledger.articles, 'article')}, but ${countNoun(ledger.pages, 'article page')} written${missing}`);
 	}
 	if (ledger.searchRecords !== undefined && ledger.searchRecords !== ledger.articles) {
-		problems.push(`${count(ledger.articles, 'article')}, but the search index holds ${count(ledger.searchRecords, 'record')}`);
+		problems.push(`${countNoun(ledger.articles, 'article')}, but the search index holds ${countNoun(ledger.searchRecords, 'record')}`);
 	}
 	return problems;
 }
@@ -61,17 +62,13 @@ export function checkLedger(ledger: BuildLedger): string[] {
  * // 'ledger: 3 files found = 2 articles + 1 draft; 2 pages written; 2 search records\n  draft: a.md'
  */
 export function formatLedger(ledger: BuildLedger): string {
-	const search = ledger.searchRecords === undefined ? 'no search index (not checked)' : count(ledger.searchRecords, 'search record');
+	const search = ledger.searchRecords === undefined ? 'no search index (not checked)' : countNoun(ledger.searchRecords, 'search record');
 	const lines = [
-		`ledger: ${count(ledger.found, 'file')} found = ${count(ledger.articles, 'article')} + ${count(ledger.drafts.length, 'draft')}; ` +
-			`${count(ledger.pages, 'page')} written; ${search}`,
+		`ledger: ${countNoun(ledger.found, 'file')} found = ${countNoun(ledger.articles, 'article')} + ${countNoun(ledger.drafts.length, 'draft')}; ` +
+			`${countNoun(ledger.pages, 'page')} written; ${search}`,
 		...ledger.drafts.map((file) => `  draft: ${file}`),
 		...ledger.ignored.map(({ file, reason }) => `  ignored: ${file} (${reason})`),
 		...(ledger.repeats ?? []).map(({ file, kept, path }) => `  repeated headline: ${file} at ${path} (the plain address is ${kept}'s)`),
 	];
 	return lines.join('\n');
-}
-
-function count(n: number, noun: string): string {
-	return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,3 +1,4 @@
+import { countNoun } from '../../model/count-noun.ts';
 import { splitNames } from './bylines.ts';
 import { normaliseDate } from './dates.ts';
 import type { ArticleDraft } from './draft.ts';
@@ -105,7 +106,7 @@ function readPost(item: XmlNode, index: number, site: { source?: string | undefi
 
 	const story = readHtmlStory(readXmlText(fields['content:encoded']) ?? '');
 	const comments = readXmlList(fields['wp:comment']).length;
-	if (comments > 0) leftOut.push(`${comments} comment${comments === 1 ? '' : 's'}`);
+	if (comments > 0) leftOut.push(countNoun(comments, 'comment'));
 	for (const meta of readXmlList(fields['wp:postmeta'])) {
 		const key = readXmlText(readXmlChildren(meta)['wp:meta_key']);
 		if (key === '_thumbnail_id') leftOut.push(`featured image (attachment ${readXmlText(readXmlChildren(meta)['wp:meta_value']) ?? '?'})`);
