@@ -160,7 +160,7 @@ describe('finding the story you remember', () => {
 		const { results, status, missing } = await search(page, 'shipped 200 of its popluar Accord cars');
 		expect(results[0]?.title).toBe(HONDA);
 		expect(missing[0]).toEqual(['popluar']);
-		expect(status).toMatch(/^\d+ stor(y|ies) found for “shipped 200 of its popluar Accord cars”; the closest lack some of the words, shown struck through\.$/);
+		expect(status).toMatch(/^\d+ stor(y|ies) found for “shipped 200 of its popluar Accord cars”\. The closest results lack some of the words, shown struck through\.$/);
 		await page.close();
 	});
 

@@ -51,7 +51,7 @@ function findScriptHazards($: CheerioAPI): string[] {
 			if (/^on/i.test(attribute)) hazards.push(`${name}[${attribute}]`);
 			// The one data: address a page may carry is its own "Cite this story" download: a reference file type,
 			// fully percent-encoded, on a link that downloads rather than opens.
-			const citation = name === 'a' && 'download' in element.attribs && /^data:application\/(?:x-bibtex|x-research-info-systems);charset=utf-8,[^\s<>"']*$/.test(value);
+			const citation = name === 'a' && 'download' in element.attribs && /^data:application\/(?:x-bibtex|x-research-info-systems);charset=utf-8,[^\s<>"]*$/.test(value);
 			if (URL_ATTRIBUTES.includes(attribute) && !citation && /^(?:javascript|vbscript|data):/i.test(value.replace(/[\s\u0000-\u001f]/g, ''))) {
 				hazards.push(`${name}[${attribute}=${value}]`);
 			}
