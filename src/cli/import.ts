@@ -24,7 +24,8 @@ Options:
   --link-media      with --permalink: images and embedded players become links to them on the old site
                     ([Image: alt](https://…)), for an offline archive that has not the image files
   --wire NAME       a wire or publisher whose name alone as a credit ("By NAME") is the source, not a
-                    byline; AFP, AP, Reuters, dpa, Xinhua and other known wires need not be given (repeatable)
+                    byline; AFP, AP, Reuters, dpa, Xinhua and other known wires need not be given, nor those
+                    in the site's wires setting (repeatable)
   --dry-run         decide everything, write nothing
   --keep-remote-images
                     link a saved page's photos that weren't saved with it (the site then needs
@@ -112,7 +113,7 @@ async function main(): Promise<number> {
 		names,
 		permalink: values.permalink,
 		linkMedia: values['link-media'],
-		wires: (values.wire ?? []).map((wire) => wire.trim()).filter(Boolean),
+		wires: [...(settings.wires ?? []), ...(values.wire ?? []).map((wire) => wire.trim()).filter(Boolean)],
 		dryRun: values['dry-run'],
 		keepRemoteImages: values['keep-remote-images'],
 		onResult: progress.update,

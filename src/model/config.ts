@@ -83,6 +83,15 @@ export const SiteConfigSchema = z
 					'vanish when those servers drop them, do not work offline and tell those servers who reads what. Off by default: ' +
 					'a remote photo then fails the build, naming the article, so it can be saved next to it.',
 			),
+		wires: z
+			.array(z.string({ message: 'wires must be a list of names, e.g. ["Agência Brasil"]' }).trim().min(1, 'a name in wires must not be empty'), {
+				message: 'wires must be a list of names, e.g. ["Agência Brasil"]',
+			})
+			.default([])
+			.describe(
+				'Wires and publishers, beyond the ones the importer knows (AFP, AP, Reuters, dpa, Xinhua, …), whose name alone as a credit ' +
+					'("By NAME") is an imported story’s source and not a byline; `npm run import` adds the names given with --wire.',
+			),
 
 		strings: StringsSchema.optional().describe(
 			'Your own wording for any interface string, by key (see src/i18n/en.ts), in place of the shipped catalogue of `lang`.',

@@ -13,6 +13,7 @@ describe('parseSiteConfig', () => {
 			pageSize: 20,
 			content: 'content',
 			remoteImages: false,
+			wires: [],
 		});
 	});
 
@@ -28,8 +29,14 @@ describe('parseSiteConfig', () => {
 		[{ title: 'G', url: 'https://x.org', base: 'archive/' }, /base: base must start with "\/"/],
 		[{ title: 'G', url: 'https://x.org', lang: 'not a language' }, /lang: lang must be a BCP 47 language tag/],
 		[{ title: 'G', url: 'https://x.org', timezone: 'UTC' }, /\(options\): unknown setting "timezone"/],
+		[{ title: 'G', url: 'https://x.org', wires: 'AFP' }, /wires: wires must be a list of names/],
+		[{ title: 'G', url: 'https://x.org', wires: ['  '] }, /wires\.0: a name in wires must not be empty/],
 	])('%j is refused with a message naming the setting', (input, message) => {
 		expect(() => parseSiteConfig(input)).toThrow(message);
+	});
+
+	test('wires lists the keeper\'s own wires and publishers, tidied of spaces', () => {
+		expect(parseSiteConfig({ title: 'G', url: 'https://x.org', wires: [' Agência Brasil ', 'Notimex'] }).wires).toEqual(['Agência Brasil', 'Notimex']);
 	});
 
 	test('every problem is listed at once', () => {

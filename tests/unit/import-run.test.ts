@@ -185,6 +185,20 @@ describe('npm run import', () => {
 			(error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
 		);
 
+	test('a single credit named in the site\'s wires setting becomes the source with no byline, alongside --wire', async () => {
+		put('a.txt', ' date 2024-01-02 By Agência Brasil\n\nThe story.\n');
+		put('b.txt', ' date 2024-01-03 By Notimex\n\nAnother story.\n');
+		const config = path.join(project, 'astro.config.mjs');
+		writeFileSync(config, `export default { integrations: [{ name: 'clippings', config: { content: 'content', timeZone: 'UTC', wires: ['Agência Brasil'] } }] };\n`);
+		const result = await cli([inbox, '--config', config, '--content', path.join(project, 'content'), '--wire', 'Notimex']);
+		expect(result.code).toBe(0);
+		const articles = [...snapshot().values()].map((file) => parseArticle(file.text, 'a.md')).map((parsed) => parsed.ok && { source: parsed.article.data.source, bylines: parsed.article.data.bylines });
+		expect(articles.sort((a, b) => String(a && a.source).localeCompare(String(b && b.source)))).toEqual([
+			{ source: 'Agência Brasil', bylines: [] },
+			{ source: 'Notimex', bylines: [] },
+		]);
+	});
+
 	test('prints one plain line per input when not on a terminal, a summary, writes the JSON report and exits 1 on a rejection', async () => {
 		put('a.txt', ' date 2024-01-02 By Ann Lee, CNN\n\nThe story.\n');
 		put('b.txt', '');

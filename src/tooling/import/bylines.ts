@@ -7,7 +7,7 @@ const INSTITUTION_WORDS = /\b(press|news|agency|agence|service|wire|network|news
 
 /**
  * Wires and publishers whose name alone, as the only credit, is the source and not a byline (`By AFP`).
- * A keeper adds others with `--wire NAME`.
+ * A keeper adds others with the site's `wires` setting or `--wire NAME`.
  */
 export const KNOWN_WIRES: readonly string[] = [
 	'AFP', 'Agence France-Presse', 'AP', 'Associated Press', 'Reuters', 'Reuter', 'dpa', 'Deutsche Presse-Agentur',
