@@ -28,7 +28,8 @@ Options:
                     in the site's wires setting (repeatable)
   --dry-run         decide everything, write nothing
   --keep-remote-images
-                    link a saved page's photos that weren't saved with it (the site then needs
+                    link a saved page's photos that weren't saved with it, and a WordPress export's
+                    photos missing from the copy of wp-content/uploads beside it (the site then needs
                     remoteImages: true); by default they are left out and listed in the report
   --report FILE     write every input's outcome as JSON
   --config FILE     the site's Astro config (default: astro.config.mjs)

@@ -4,7 +4,8 @@
  * next to the article, under a name made from its content (`photos/3f2a9c1e-tunnel.jpg`), so the article
  * never points at another server, the same photo is stored once, and importing again writes nothing new.
  * A photo that wasn't saved with the page is left out and named in the report, unless
- * `--keep-remote-images` keeps its address (the site then needs `remoteImages: true`).
+ * `--keep-remote-images` keeps its address (the site then needs `remoteImages: true`). A WordPress export's
+ * images are found the same way in a copy of the site's uploads folder beside the export.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -61,10 +62,6 @@ export function detectPhotoFormat(bytes: Buffer): string | undefined {
 export function createPhotoPlacer(htmlFile: string, keepRemoteImages: boolean): PhotoPlacer {
 	const folder = path.dirname(htmlFile);
 	const savedFolders = ['_files', '_archivos', '-Dateien', '_fichiers'].map((suffix) => path.join(folder, `${path.basename(htmlFile).replace(/\.[^.]+$/, '')}${suffix}`));
-	const copies = new Map<string, PhotoCopy>();
-	const leftOut: string[] = [];
-	const placed = new Map<string, PlacedPhoto>();
-
 	const find = (src: string): string | undefined => {
 		if (/^https?:\/\//i.test(src) || src.startsWith('//')) {
 			let name: string;
@@ -83,10 +80,67 @@ export function createPhotoPlacer(htmlFile: string, keepRemoteImages: boolean): 
 		} catch {
 			return undefined;
 		}
-		const candidate = path.resolve(folder, relative);
-		const inside = path.relative(folder, candidate);
-		return inside && !inside.startsWith('..') && !path.isAbsolute(inside) && isFile(candidate) ? candidate : undefined;
+		return findInside(folder, relative);
 	};
+	return createPlacer(find, keepRemoteImages, {
+		remote: 'not saved with the page; save the page complete, or pass --keep-remote-images to link it',
+		local: 'no such photo saved with the page',
+	});
+}
+
+/**
+ * A placer for the posts of the WordPress export `exportFile`. There is no network: an image of the site's media
+ * library (`https://site/wp-content/uploads/2020/01/x.jpg`, or `/wp-content/uploads/…`) is looked up in a copy of
+ * the uploads folder beside the export, `wp-content/uploads/2020/01/x.jpg` or `uploads/2020/01/x.jpg`; a resized
+ * copy WordPress made (`x-300x200.jpg`) falls back to its original (`x.jpg`) when only that was kept.
+ * @example createUploadsPlacer('/backup/site.WordPress.2024-03-12.xml', false).place('https://site.example/wp-content/uploads/2024/03/board.jpg')
+ */
+export function createUploadsPlacer(exportFile: string, keepRemoteImages: boolean): PhotoPlacer {
+	const folder = path.dirname(exportFile);
+	const uploadFolders = [path.join(folder, 'wp-content', 'uploads'), path.join(folder, 'uploads')];
+	const find = (src: string): string | undefined => {
+		const relative = readUploadPath(src);
+		if (!relative) return undefined;
+		const original = relative.replace(/-\d+x\d+(\.[a-z0-9]+)$/i, '$1');
+		for (const name of relative === original ? [relative] : [relative, original]) {
+			for (const uploads of uploadFolders) {
+				const found = findInside(uploads, name);
+				if (found) return found;
+			}
+		}
+		return undefined;
+	};
+	return createPlacer(find, keepRemoteImages, {
+		remote: 'not in a copy of the uploads beside the export (wp-content/uploads/…); copy the site’s wp-content/uploads folder next to the export, or pass --keep-remote-images to link it',
+		local: 'not in a copy of the uploads beside the export (wp-content/uploads/…)',
+	});
+}
+
+/** The path inside WordPress's uploads folder that an image address names: `…/wp-content/uploads/2020/01/x.jpg` → `2020/01/x.jpg`. */
+function readUploadPath(src: string): string | undefined {
+	if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^https?:/i.test(src)) return undefined;
+	let pathname: string;
+	try {
+		pathname = decodeURIComponent(new URL(src, 'https://x.invalid/').pathname);
+	} catch {
+		return undefined;
+	}
+	const match = /\/wp-content\/uploads\/(.+)$/.exec(pathname);
+	return match?.[1];
+}
+
+/** `relative` resolved inside `folder` when it is a file there, never outside it. */
+function findInside(folder: string, relative: string): string | undefined {
+	const candidate = path.resolve(folder, relative);
+	const inside = path.relative(folder, candidate);
+	return inside && !inside.startsWith('..') && !path.isAbsolute(inside) && isFile(candidate) ? candidate : undefined;
+}
+
+/** A placer that finds an address's file with `find`; `missing` says why an address with no file is left out. */
+function createPlacer(find: (src: string) => string | undefined, keepRemoteImages: boolean, missing: { remote: string; local: string }): PhotoPlacer {
+	const copies = new Map<string, PhotoCopy>();
+	const leftOut: string[] = [];
+	const placed = new Map<string, PlacedPhoto>();
 
 	const decide = (src: string, alt: string | undefined): PlacedPhoto => {
 		const label = `image "${src}"${alt ? ` (${alt})` : ''}`;
@@ -102,9 +156,9 @@ export function createPhotoPlacer(htmlFile: string, keepRemoteImages: boolean): 
 		}
 		if (/^https?:\/\//i.test(src)) {
 			if (keepRemoteImages) return { remote: src };
-			return { dropped: `${label}: not saved with the page; save the page complete, or pass --keep-remote-images to link it` };
+			return { dropped: `${label}: ${missing.remote}` };
 		}
-		return { dropped: `${label}: no such photo saved with the page` };
+		return { dropped: `${label}: ${missing.local}` };
 	};
 
 	return {

@@ -5,7 +5,7 @@ import type { ArticleDraft, InputShape, ReadResult } from './draft.ts';
 import { decodeText, type TextEncodingName } from './encoding.ts';
 import { readGeneratorMarkdown } from './generator-markdown.ts';
 import { readHeadlineFirst, readWireText, type RawTextContext } from './raw-text.ts';
-import { createPhotoPlacer, type PhotoCopy, type PhotoPlacer } from './images.ts';
+import { createPhotoPlacer, createUploadsPlacer, type PhotoCopy, type PhotoPlacer } from './images.ts';
 import { readWebPage } from './web-page.ts';
 import { readWordPressExport } from './wordpress-export.ts';
 import { readAtomFeed, readRssFeed } from './feeds.ts';
@@ -61,13 +61,13 @@ export function prepareInput(file: string, input: string, settings: PrepareSetti
 	const shape = detected.shape;
 	const context: RawTextContext = { file: input, timeZone: settings.timeZone, source: settings.source, editionDate: settings.editionDate, names: settings.names, permalink: settings.permalink, linkMedia: settings.linkMedia, wires: settings.wires, markdownBody: detected.markdownBody };
 	if (shape === 'wordpress-export' || shape === 'rss-feed' || shape === 'atom-feed') {
-		const read = shape === 'wordpress-export' ? readWordPressExport(text, context) : shape === 'rss-feed' ? readRssFeed(text, context) : readAtomFeed(text, context);
+		const read = shape === 'wordpress-export' ? readWordPressExport(text, context, () => createUploadsPlacer(file, Boolean(settings.keepRemoteImages))) : shape === 'rss-feed' ? readRssFeed(text, context) : readAtomFeed(text, context);
 		if (!read.ok) return [{ ok: false, input, shape, encoding, reason: read.reason }];
 		if (read.items.length === 0) return [{ ok: false, input, shape, encoding, reason: 'the file holds no items' }];
 		return read.items.map((item) => {
 			const name = `${input}#${item.id}`;
 			if ('skipped' in item) return { ok: false, input: name, shape, encoding, reason: item.skipped, skipped: true };
-			return buildArticle(item.read, name, shape, encoding, settings, undefined);
+			return buildArticle(item.read, name, shape, encoding, settings, 'photos' in item ? item.photos : undefined);
 		});
 	}
 	const photos = shape === 'web-page' ? createPhotoPlacer(file, Boolean(settings.keepRemoteImages)) : undefined;

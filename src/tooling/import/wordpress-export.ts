@@ -3,6 +3,7 @@ import { splitNames } from './bylines.ts';
 import { normaliseDate } from './dates.ts';
 import type { ArticleDraft } from './draft.ts';
 import { readPlainText } from './html-markdown.ts';
+import type { PhotoPlacer } from './images.ts';
 import type { RawTextContext } from './raw-text.ts';
 import {
 	parseXml,
@@ -54,9 +55,12 @@ export function isWordPressExport(text: string): boolean {
  * revisions, trashed posts) passed over with its reason. Authors' logins become their display names, the first
  * category the section and further categories and tags the topics, the publish date keeps the site's zone
  * (`wp:post_date` against `wp:post_date_gmt`), a draft, pending, scheduled or private post becomes `draft: true`,
- * and the HTML text becomes Markdown through the rehype → remark path of saved web pages.
+ * and the HTML text becomes Markdown through the rehype → remark path of saved web pages. With `photosFor`
+ * (one placer per post, see `createUploadsPlacer`), a post's images and its featured image (`_thumbnail_id` →
+ * the attachment's `wp:attachment_url`, alt text and caption) point at local copies of the site's uploads, and
+ * those not found are left out and reported; without, images keep their addresses.
  */
-export function readWordPressExport(text: string, context: RawTextContext): ExportReadResult {
+export function readWordPressExport(text: string, context: RawTextContext, photosFor?: () => PhotoPlacer): ExportReadResult {
 	const shape = 'wordpress-export';
 	const parsed = parseXml(text);
 	if (!parsed.ok) return { ok: false, shape, reason: parsed.reason };
@@ -74,11 +78,42 @@ export function readWordPressExport(text: string, context: RawTextContext): Expo
 		source: readPlainText(readXmlText(channel.title)) ?? context.source,
 		lang: readXmlText(channel.language),
 	};
-	const items = readXmlList(channel.item).map((item, index) => readPost(item, index, site, authors, context));
+	const attachments = new Map<string, Attachment>();
+	for (const item of readXmlList(channel.item)) {
+		const fields = readXmlChildren(item);
+		const id = readXmlText(fields['wp:post_id']);
+		const url = readXmlText(fields['wp:attachment_url']);
+		if (readXmlText(fields['wp:post_type']) !== 'attachment' || !id || !url) continue;
+		const alt = readPlainText(readPostMeta(fields, '_wp_attachment_image_alt'));
+		const caption = readPlainText(readXmlText(fields['excerpt:encoded']));
+		attachments.set(id, { url, ...(alt ? { alt } : {}), ...(caption ? { caption } : {}) });
+	}
+	const items = readXmlList(channel.item).map((item, index) => readPost(item, index, site, authors, context, attachments, photosFor?.()));
 	return { ok: true, shape, items };
 }
 
-function readPost(item: XmlNode, index: number, site: { source?: string | undefined; lang?: string | undefined }, authors: Map<string, string>, context: RawTextContext): ExportItem {
+/** A media-library item: the address of its file, its alt text and its caption. */
+interface Attachment {
+	url: string;
+	alt?: string;
+	caption?: string;
+}
+
+/** The value of one of a post's custom fields (`wp:postmeta`). */
+function readPostMeta(fields: Record<string, ReturnType<typeof readXmlChildren>[string]>, key: string): string | undefined {
+	const meta = readXmlList(fields['wp:postmeta']).find((entry) => readXmlText(readXmlChildren(entry)['wp:meta_key']) === key);
+	return meta ? readXmlText(readXmlChildren(meta)['wp:meta_value']) : undefined;
+}
+
+function readPost(
+	item: XmlNode,
+	index: number,
+	site: { source?: string | undefined; lang?: string | undefined },
+	authors: Map<string, string>,
+	context: RawTextContext,
+	attachments: Map<string, Attachment>,
+	photos: PhotoPlacer | undefined,
+): ExportItem {
 	const shape = 'wordpress-export';
 	const fields = readXmlChildren(item);
 	const postId = readXmlText(fields['wp:post_id']);
@@ -104,13 +139,16 @@ function readPost(item: XmlNode, index: number, site: { source?: string | undefi
 	const logins = readXmlList(fields['dc:creator']).map((creator) => readXmlText(creator)).filter((login): login is string => login !== undefined);
 	const bylines = logins.flatMap((login) => (authors.has(login) ? [authors.get(login)!] : splitNames(login)));
 
-	const story = readHtmlStory(readXmlText(fields['content:encoded']) ?? '');
+	const featured = photos ? placeFeaturedImage(readPostMeta(fields, '_thumbnail_id'), attachments, photos, leftOut) : undefined;
+	const story = readHtmlStory(readXmlText(fields['content:encoded']) ?? '', photos, featured?.src);
+	const image = featured ? { ...featured, ...(!featured.caption && story.leadCaption && story.leadCaption !== featured.alt ? { caption: story.leadCaption } : {}) } : undefined;
 	const comments = readXmlList(fields['wp:comment']).length;
 	if (comments > 0) leftOut.push(countNoun(comments, 'comment'));
 	for (const meta of readXmlList(fields['wp:postmeta'])) {
 		const key = readXmlText(readXmlChildren(meta)['wp:meta_key']);
-		if (key === '_thumbnail_id') leftOut.push(`featured image (attachment ${readXmlText(readXmlChildren(meta)['wp:meta_value']) ?? '?'})`);
-		else if (key && !key.startsWith('_')) leftOut.push(`custom field "${key}"`);
+		if (key === '_thumbnail_id') {
+			if (!photos) leftOut.push(`featured image (attachment ${readXmlText(readXmlChildren(meta)['wp:meta_value']) ?? '?'})`);
+		} else if (key && !key.startsWith('_')) leftOut.push(`custom field "${key}"`);
 	}
 	if (DRAFT_STATUSES.has(status) && status !== 'draft') leftOut.push(`status "${status}" (imported as a draft)`);
 
@@ -126,11 +164,34 @@ function readPost(item: XmlNode, index: number, site: { source?: string | undefi
 		tags: [...new Set(tags)],
 		lang: site.lang,
 		url: readXmlText(fields.link),
+		...(image ? { image } : {}),
 		...(DRAFT_STATUSES.has(status) ? { draft: true } : {}),
 		body: story.markdown === '' ? '' : `${story.markdown}\n`,
 	};
 	if (draft.updated === draft.date) delete draft.updated;
-	return { id, read: { ok: true, shape, draft, leftOut } };
+	return { id, read: { ok: true, shape, draft, leftOut }, ...(photos ? { photos } : {}) };
+}
+
+/**
+ * The post's featured image as its lead photo: the attachment `_thumbnail_id` names, placed like the images of
+ * the text. Left out, and noted, when the export lacks the attachment, the file is not found, or WordPress
+ * gives it no alt text (which the archive requires).
+ */
+function placeFeaturedImage(thumbnail: string | undefined, attachments: Map<string, Attachment>, photos: PhotoPlacer, leftOut: string[]): ArticleDraft['image'] {
+	if (!thumbnail) return undefined;
+	const attachment = attachments.get(thumbnail);
+	if (!attachment) {
+		leftOut.push(`featured image (attachment ${thumbnail}): the export holds no attachment ${thumbnail}`);
+		return undefined;
+	}
+	if (!attachment.alt) {
+		leftOut.push(`featured image "${attachment.url}": WordPress gives it no alt text, which the archive requires; add image.alt by hand to show it`);
+		return undefined;
+	}
+	const placed = photos.place(attachment.url, attachment.alt);
+	if ('dropped' in placed) return undefined;
+	const src = 'ref' in placed ? placed.ref : placed.remote;
+	return { src, alt: attachment.alt, ...(attachment.caption && attachment.caption !== attachment.alt ? { caption: attachment.caption } : {}) };
 }
 
 /** The publish date with the site's offset at the time, from the local and the GMT time WordPress stores. */

@@ -7,11 +7,12 @@ import { visit } from 'unist-util-visit';
 import { getDatelineField, parseDateline } from './dateline.ts';
 import type { InputShape, ReadResult } from './draft.ts';
 import { htmlToMarkdown } from './html-markdown.ts';
+import type { PhotoPlacer } from './images.ts';
 import { cleanStory } from './web-page.ts';
 
 /** One item of a WordPress export or a feed: read as far as a draft, or passed over with the reason. */
 export type ExportItem =
-	| { id: string; read: ReadResult & { leftOut?: string[] } }
+	| { id: string; read: ReadResult & { leftOut?: string[] }; photos?: PhotoPlacer }
 	| { id: string; shape: InputShape; skipped: string };
 
 /** The items of one export or feed, in the file's order, or why the file cannot be read at all. */
@@ -123,15 +124,38 @@ export function addParagraphs(html: string): string {
 /**
  * Reads the HTML text of a post or feed item into Markdown through the same rehype → remark path as saved web
  * pages (scripts, frames, forms, ads and share buttons removed), with the dateline of its first paragraph.
+ * With `photos`, each image points at its local copy or is left out (the placer notes it), as in saved pages;
+ * an image whose copy is `lead` (the post's featured image, shown above the story) leaves the text, and its
+ * figure's caption is returned as `leadCaption`.
  */
-export function readHtmlStory(html: string): { markdown: string; dateline?: string } {
+export function readHtmlStory(html: string, photos?: PhotoPlacer, lead?: string): { markdown: string; dateline?: string; leadCaption?: string } {
 	const tree = htmlParser.parse(addParagraphs(html)) as HastRoot;
 	const container: Element = { type: 'element', tagName: 'div', properties: {}, children: tree.children as Element['children'] };
 	const story = cleanStory(container, undefined);
+	let leadCaption: string | undefined;
+	if (photos) {
+		visit(story, 'element', (element: Element, index, parent) => {
+			if (element.tagName !== 'img' || parent === undefined || index === undefined) return undefined;
+			const src = typeof element.properties.src === 'string' ? element.properties.src : '';
+			const alt = typeof element.properties.alt === 'string' ? element.properties.alt.trim() : '';
+			const placed = src ? photos.place(src, alt) : { dropped: '' };
+			const ref = 'ref' in placed ? placed.ref : 'remote' in placed ? placed.remote : undefined;
+			if (ref === undefined || ref === lead) {
+				if (ref !== undefined && parent.type === 'element' && parent.tagName === 'figure') {
+					const caption = parent.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
+					leadCaption ??= caption ? toText(caption).replace(/\s+/g, ' ').trim() || undefined : undefined;
+					parent.children = [];
+				} else parent.children.splice(index, 1);
+				return index;
+			}
+			element.properties = { src: ref, alt };
+			return undefined;
+		});
+	}
 	let lede: string | undefined;
 	visit(story, 'element', (element: Element) => {
 		if (lede === undefined && element.tagName === 'p') lede = toText(element).trim();
 	});
 	const dateline = lede ? getDatelineField(parseDateline(lede)) : undefined;
-	return { markdown: htmlToMarkdown(story).trim(), ...(dateline ? { dateline } : {}) };
+	return { markdown: htmlToMarkdown(story).trim(), ...(dateline ? { dateline } : {}), ...(leadCaption ? { leadCaption } : {}) };
 }
