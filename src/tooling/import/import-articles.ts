@@ -6,7 +6,7 @@ import { createArticleFile } from './article-file.ts';
 import { titlesToTry } from './headline-fallback.ts';
 import { createImportReport, type ImportReport, type ImportResult } from './import-report.ts';
 import { removeFiles, writePhotos } from './images.ts';
-import type { PreparedInput } from './prepare-input.ts';
+import type { PreparedInput, PrepareSettings } from './prepare-input.ts';
 import { prepareInputs } from './prepare-pool.ts';
 import { getTextKey, sameText } from './text-identity.ts';
 import { expandInputs, toDisplayPath } from './walk-inputs.ts';
@@ -14,29 +14,17 @@ import { chooseFileName, writeNewFile } from './write-new-file.ts';
 
 export type { ImportReport, ImportResult, ImportStatus } from './import-report.ts';
 
-/** Settings of one import run. */
-export interface ImportOptions {
+/**
+ * Settings of one import run: what every input is read with (`PrepareSettings`, less the sources the run
+ * finds in the archive itself), and where and how the run writes.
+ */
+export interface ImportOptions extends Omit<PrepareSettings, 'knownSources'> {
 	/** The project root; paths in results are relative to it. */
 	root: string;
 	/** The content folder (holding `articles/`), relative to the root or absolute. */
 	content: string;
-	timeZone: string;
-	/** `--source NAME`. */
-	source?: string | undefined;
-	/** `--date YYYY-MM-DD`: the day of a batch that is one day's edition, for inputs whose text and path name none. */
-	editionDate?: string | undefined;
-	/** `--names FILE`: author ids (`mhz`) → the names to print in bylines (`Michelle Hertzfeld`). */
-	names?: Record<string, string> | undefined;
-	/** `--permalink TEMPLATE`: where another generator's posts were published (`https://site/:year/:month/:day/:slug/`). */
-	permalink?: string | undefined;
-	/** `--link-media`: with `permalink`, images and embedded players become links to them on the old site. */
-	linkMedia?: boolean | undefined;
-	/** `--wire NAME`: wires and publishers, beyond the known ones, whose name alone as a credit is the source. */
-	wires?: string[] | undefined;
 	/** Decide everything, write nothing. */
 	dryRun?: boolean | undefined;
-	/** `--keep-remote-images`: link photos a saved page didn't keep, instead of leaving them out. */
-	keepRemoteImages?: boolean | undefined;
 	/** Called after each input, for progress display. */
 	onResult?: ((result: ImportResult, done: number, total: number) => void) | undefined;
 }
@@ -85,7 +73,9 @@ export async function importArticles(inputs: readonly string[], options: ImportO
 
 	const state: RunState = { ...options, knownSources, articlesDir, holders, texts, taken: new Set(), folders: new Set() };
 	const items = files.map((file): [string, string] => [file, toDisplayPath(file, options.root)]);
-	for await (const prepared of prepareInputs(items, { timeZone: options.timeZone, source: options.source, editionDate: options.editionDate, names: options.names, permalink: options.permalink, linkMedia: options.linkMedia, wires: options.wires, knownSources, keepRemoteImages: options.keepRemoteImages })) {
+	// What is left once the run's own options are taken out is what every input is read with: plain data, for the workers.
+	const { root: _root, content: _content, dryRun: _dryRun, onResult: _onResult, ...settings } = options;
+	for await (const prepared of prepareInputs(items, { ...settings, knownSources })) {
 		record(settle(prepared, state));
 	}
 
