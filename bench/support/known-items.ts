@@ -4,6 +4,7 @@
  * headline, the run with one word misspelt, and for stories in other languages phrases in that language
  * (runs of characters for Chinese and Japanese, which have no spaces).
  */
+import { createSeededRandom } from '../../tests/support/seeded-random.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'cheerio';
@@ -33,17 +34,6 @@ export interface BuiltStory {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-/** A small seeded generator, so every run asks the same questions. */
-export function createRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Every story page of a built archive (`YYYY/MM/DD/slug/index.html`), read as the index reads it. */
 export function readBuiltStories(dist: string): BuiltStory[] {
@@ -132,7 +122,7 @@ export function pickLanguagePhrases(story: BuiltStory, random: () => number, cou
  * fragment, its headline and a misspelt fragment; and phrases from every story in another language.
  */
 export function buildKnownItemQueries(stories: readonly BuiltStory[], count: number, siteLang: string, seed = 13): KnownItemQuery[] {
-	const random = createRandom(seed);
+	const random = createSeededRandom(seed);
 	const copies = new Map<string, string[]>();
 	const textOf = (story: BuiltStory) => `${story.title}\n${story.paragraphs.join('\n')}`;
 	for (const story of stories) copies.set(textOf(story), [...(copies.get(textOf(story)) ?? []), story.path]);

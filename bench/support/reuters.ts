@@ -1,3 +1,4 @@
+import { createSeededRandom } from '../../tests/support/seeded-random.ts';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
@@ -121,17 +122,6 @@ export function getArchiveFolderName(count: number, options: ArchiveOptions = {}
 	return `reuters-${count}${options.distinctAddresses ? '-distinct' : ''}`;
 }
 
-/** A small, fast, seeded random number generator (mulberry32): the same seed gives the same archive. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let value = state;
-		value = Math.imul(value ^ (value >>> 15), value | 1);
-		value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-		return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 function escapeMarkdown(paragraph: string): string {
 	return paragraph.replace(/([\\`*_[\]<>#|~])/g, '\\$1');
@@ -170,7 +160,7 @@ class StoryMixer {
 
 	/** The story numbered `seed`, on `day` (`YYYY-MM-DD`) or on a day of 1987–2026 chosen by the seed. */
 	mix(seed: number, id: string, day?: string): ReutersStory {
-		const random = seededRandom(seed);
+		const random = createSeededRandom(seed);
 		const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
 		const base = pick(this.stories);
 		const date = day ?? new Date(FIRST_DAY + Math.floor(random() * DAYS) * DAY_MS).toISOString().slice(0, 10);

@@ -2,6 +2,8 @@
  * Archives of any size for scale tests, made from a fixed seed so every run builds the same stories: spread
  * over 36 years, with bylines, sources and topics drawn from small pools, as a real archive repeats them.
  */
+import { createSeededRandom } from './seeded-random.ts';
+
 const WORDS = (
 	'harbour council budget minister election court storm rail strike wages rates bank export grain oil port ' +
 	'school hospital river bridge housing police union farm market shares profit museum festival drought trade ' +
@@ -10,24 +12,12 @@ const WORDS = (
 const NAMES = ['Ana Ruiz', 'Bo Lee', 'Chidi Okafor', 'Dana Weiss', 'Emil Novak', 'Fatima Zahra', 'Gao Wen', 'Hana Sato', 'Ivan Petrov', 'Jo Park'];
 const SOURCES = ['Wire', 'Gazette', 'Courier', 'Herald'];
 
-/** A small deterministic generator (mulberry32), so generated archives are the same on every machine. */
-function createRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /**
  * The files of an archive of `count` stories, keyed by their path under `content/articles/`.
  * @example Object.keys(generateArchive(2)) // ['1990/story-0.md', '…/story-1.md']
  */
 export function generateArchive(count: number, seed = 1): Record<string, string> {
-	const random = createRandom(seed);
+	const random = createSeededRandom(seed);
 	const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
 	const sentence = () => {
 		const words = Array.from({ length: 8 + Math.floor(random() * 12) }, () => pick(WORDS));
