@@ -5,7 +5,6 @@
  * search index (the target: at most 1.5×), how long saving takes, and what a deploy that edits one story
  * costs a reader who saved it: the files and bytes downloaded again.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +12,7 @@ import { chromium, type Page } from 'playwright-core';
 import type { OfflineManifest } from '../src/outputs/offline-manifest.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/browser.ts';
 import { serveLikeAHost } from './search.ts';
+import { buildClippingsArchive } from './support/clippings-build.ts';
 import { writeReutersArchive } from './support/reuters.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -20,33 +20,11 @@ const WORK = path.join(ROOT, 'bench', '.work');
 const FOLDER = path.join(WORK, 'offline');
 const DIST = path.join(FOLDER, 'dist');
 const CONTENT = path.join(FOLDER, 'content');
-const BIN = path.join(ROOT, 'node_modules', '.bin');
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
-function build(): number {
-	const config = path.join(FOLDER, 'astro.config.mjs');
-	writeFileSync(
-		config,
-		`import { defineConfig } from 'astro/config';
-import clippings from '../../../src/integrations/clippings.ts';
-export default defineConfig({
-	outDir: ${JSON.stringify(DIST)},
-	cacheDir: ${JSON.stringify(path.join(FOLDER, '.cache'))},
-	integrations: [clippings({ title: 'Bench', url: 'https://bench.example.org', timeZone: 'America/New_York', content: ${JSON.stringify(path.relative(ROOT, CONTENT))} })],
-});
-`,
-	);
-	const started = performance.now();
-	execFileSync(path.join(BIN, 'astro'), ['build', '--config', path.relative(ROOT, config)], {
-		cwd: ROOT,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' },
-	});
-	return (performance.now() - started) / 1000;
-}
 
 /** The baseline: every article page gzip-compressed, plus the search index as Pagefind writes it (compressed already). */
 function measureBaseline(): { articles: number; articleBytes: number; index: number } {
@@ -124,7 +102,7 @@ export async function run(): Promise<void> {
 		mkdirSync(FOLDER, { recursive: true });
 		cpSync(source, CONTENT, { recursive: true });
 	}
-	const buildSeconds = reuse ? Number.NaN : build();
+	const buildSeconds = reuse ? Number.NaN : buildClippingsArchive(FOLDER, CONTENT);
 	const manifest = JSON.parse(readFileSync(path.join(DIST, 'offline.json'), 'utf8')) as OfflineManifest;
 	const baseline = measureBaseline();
 	const target = baseline.articleBytes + baseline.index;
@@ -152,7 +130,7 @@ export async function run(): Promise<void> {
 		const edited = path.join(CONTENT, 'articles', stories[Math.floor(stories.length / 2)]!);
 		writeFileSync(edited, `${readFileSync(edited, 'utf8').trimEnd()}\n\nThis story has been corrected.\n`);
 		console.error('rebuilding after editing one story…');
-		const rebuildSeconds = build();
+		const rebuildSeconds = buildClippingsArchive(FOLDER, CONTENT);
 		await page.goto(`${server.origin}/search/`);
 		const updated = await waitForStatus(page, /^Your saved copy was updated/);
 		await page.getByRole('button', { name: 'Save the archive for offline reading' }).click();

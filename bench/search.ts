@@ -14,7 +14,6 @@
  * `BENCH_ARTICLES` (10,000) sets the archive's Reuters stories, `BENCH_KNOWN_ITEMS` (1,000) the stories
  * evaluated, `BENCH_SEARCH=eval` or `=speed` runs one part, `BENCH_REUSE_BUILD=1` reuses the last build.
  */
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +25,7 @@ import { writePortableCopy } from '../src/integrations/portable.ts';
 import { getSearchRecordsFile, readSearchRecords } from '../src/integrations/search.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/browser.ts';
 import { writeBlogArticles } from './support/blogs.ts';
+import { buildClippingsArchive } from './support/clippings-build.ts';
 import { measureFolder } from './support/folder-size.ts';
 import { buildKnownItemQueries, readBuiltStories, type KnownItemQuery, type QueryKind } from './support/known-items.ts';
 import { getBenchArchiveOptions, writeReutersArchive } from './support/reuters.ts';
@@ -34,7 +34,6 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench', '.work');
 const FOLDER = path.join(WORK, 'search');
 const DIST = path.join(FOLDER, 'dist');
-const BIN = path.join(ROOT, 'node_modules', '.bin');
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const KNOWN_ITEMS = Number(process.env.BENCH_KNOWN_ITEMS ?? 1_000);
 const PARTS = process.env.BENCH_SEARCH ?? 'eval,speed';
@@ -119,28 +118,6 @@ function fileSize(file: string): number {
 	return file && existsSync(file) && statSync(file).isFile() ? statSync(file).size : 0;
 }
 
-function buildArchive(content: string): number {
-	mkdirSync(FOLDER, { recursive: true });
-	const config = path.join(FOLDER, 'astro.config.mjs');
-	writeFileSync(
-		config,
-		`import { defineConfig } from 'astro/config';
-import clippings from '../../../src/integrations/clippings.ts';
-export default defineConfig({
-	outDir: ${JSON.stringify(DIST)},
-	cacheDir: ${JSON.stringify(path.join(FOLDER, '.cache'))},
-	integrations: [clippings({ title: 'Bench', url: 'https://bench.example.org', timeZone: 'America/New_York', content: ${JSON.stringify(path.relative(ROOT, content))} })],
-});
-`,
-	);
-	const started = performance.now();
-	execFileSync(path.join(BIN, 'astro'), ['build', '--config', path.relative(ROOT, config)], {
-		cwd: ROOT,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' },
-	});
-	return (performance.now() - started) / 1000;
-}
 
 /** Pagefind's stock search UI on a page of its own, over the same index. */
 function writeBaselinePage(): void {
@@ -389,7 +366,7 @@ export async function run(): Promise<void> {
 	cpSync(LANGUAGE_STORIES, path.join(content, 'articles', 'languages'), { recursive: true });
 	// BENCH_REUSE_BUILD=1 measures the archive the last run built, to iterate on the search page alone.
 	const reuse = process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(DIST, 'pagefind'));
-	const buildSeconds = reuse ? Number.NaN : buildArchive(content);
+	const buildSeconds = reuse ? Number.NaN : buildClippingsArchive(FOLDER, content);
 	writeBaselinePage();
 	const index = measureFolder(path.join(DIST, 'pagefind'));
 	const server = await serveLikeAHost(DIST);
