@@ -1,8 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { parseSiteConfig, type SiteConfig, type SiteConfigInput } from '../model/config.ts';
 import { verifyBuildLedger } from './ledger.ts';
-import { readLoaderLedger } from '../loader/loader-report.ts';
+import type { LoaderLedger } from '../loader/loader-report.ts';
 import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { getSearchRecordsFile, startSearchIndex, type SearchIndexRun } from './search.ts';
 import { getSecurityConfig } from './security.ts';
 import { getStagingDir, publishStagedBuild } from './staged-output.ts';
@@ -22,6 +23,8 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 	let outDir: URL | undefined;
 	let search: SearchIndexRun | undefined;
 	let cacheDir: URL | undefined;
+	/** What the articles loader found in the last sync, reported through `clippings:articles-loaded`. */
+	let loaded: LoaderLedger | undefined;
 	return {
 		name: 'clippings',
 		/** The validated settings, for the command-line tools that read `astro.config.mjs` without Astro. */
@@ -57,16 +60,22 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 			'astro:config:done': ({ config }) => {
 				cacheDir = config.cacheDir;
 			},
+			'clippings:articles-loaded': (ledger) => {
+				loaded = ledger;
+			},
 			'astro:build:start': ({ logger }) => {
-				const loaded = readLoaderLedger();
 				if (!loaded) throw new Error('Clippings: the articles loader left no ledger, so the build cannot index the published stories');
-				const recordsFile = cacheDir ? getSearchRecordsFile(fileURLToPath(cacheDir)) : undefined;
-				search = startSearchIndex(loaded.stories(), site, { logger, recordsFile });
+				const cache = cacheDir ? fileURLToPath(cacheDir) : undefined;
+				search = startSearchIndex(loaded.stories(), site, {
+					logger,
+					recordsFile: cache ? getSearchRecordsFile(cache) : undefined,
+					scratchDir: cache ? path.join(cache, 'clippings-search-index') : undefined,
+				});
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				if (!search) throw new Error('Clippings: the search index was never started');
 				const counts = await search.finish({ outDir: dir, base: site.base, logger });
-				verifyBuildLedger({ outDir: dir, searchRecords: counts.indexed.articles, logger });
+				verifyBuildLedger({ outDir: dir, loaded, searchRecords: counts.indexed.articles, logger });
 				if (outDir) publishStagedBuild(dir, outDir);
 			},
 		},

@@ -8,12 +8,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { checkLedger, formatLedger, type BuildLedger } from '../outputs/ledger.ts';
-import { readLoaderLedger } from '../loader/loader-report.ts';
+import type { LoaderLedger } from '../loader/loader-report.ts';
 
 /** What the ledger check needs from the build. */
 export interface LedgerCheckOptions {
 	/** The build's output folder (`dir` of `astro:build:done`). */
 	outDir: URL | string;
+	/** What the articles loader reported (`clippings:articles-loaded`), or `undefined` when it reported nothing. */
+	loaded: LoaderLedger | undefined;
 	/** Stories in the search index, or `undefined` when the build wrote none. */
 	searchRecords?: number;
 	logger?: AstroIntegrationLogger;
@@ -29,9 +31,8 @@ export function getPageFile(outDir: string, articlePath: string): string {
  * Prints the build's ledger and throws (failing the build) when files found, articles, pages written and
  * search records don't add up.
  */
-export function verifyBuildLedger({ outDir, searchRecords, logger }: LedgerCheckOptions): BuildLedger {
+export function verifyBuildLedger({ outDir, loaded: found, searchRecords, logger }: LedgerCheckOptions): BuildLedger {
 	const folder = typeof outDir === 'string' ? outDir : fileURLToPath(outDir);
-	const found = readLoaderLedger();
 	if (!found) throw new Error('Clippings: the articles loader left no ledger, so the build cannot show that every article was published');
 	const missingPages = found.paths.filter((articlePath) => !existsSync(getPageFile(folder, articlePath)));
 	const ledger: BuildLedger = {

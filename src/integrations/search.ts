@@ -1,10 +1,12 @@
 /**
  * Search, built inside `astro build`: Pagefind's Node API receives one record per published story
- * (`createSearchRecord`) as soon as the content is synced, so Pagefind's own process indexes on the second
- * core while Astro writes the pages; when the pages are done, the index is written, checked against the
- * published stories, and the offline support that caches it is written beside it.
+ * (`createSearchRecord`) as soon as the content is synced, and writes the index into a scratch folder at
+ * once, so Pagefind's own process indexes on the second core while Astro writes the pages; when the pages are
+ * done, the index is moved into the built site, checked against the published stories, and the offline
+ * support that caches it is written beside it.
  */
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { createReadStream, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,22 +41,32 @@ export interface SearchIndexRun {
 export function startSearchIndex(
 	stories: Iterable<IndexedStory>,
 	site: SearchRecordSite,
-	options: { logger?: AstroIntegrationLogger; /** Where the records are kept for the portable copy (`readSearchRecords`). */ recordsFile?: string } = {},
+	options: {
+		logger?: AstroIntegrationLogger;
+		/** Where the records are kept for the portable copy (`readSearchRecords`). */
+		recordsFile?: string;
+		/** A scratch folder the index is written into while the pages are generated (default: a temporary folder). */
+		scratchDir?: string;
+	} = {},
 ): SearchIndexRun {
 	const { logger, recordsFile } = options;
 	const started = performance.now();
 	logger?.info('indexing the archive for search…');
-	const added = addRecords(stories, site, recordsFile);
+	const scratch = options.scratchDir ?? mkdtempSync(path.join(tmpdir(), 'clippings-search-'));
+	rmSync(scratch, { recursive: true, force: true });
+	const written = addRecords(stories, site, recordsFile).then(async (index) => {
+		failOnErrors('could not write the index', await index.writeFiles({ outputPath: scratch }));
+	});
 	// A failure is reported by finish(); until then it must not surface as an unhandled rejection.
-	added.catch(() => {});
+	written.catch(() => {});
 	return {
 		async finish({ outDir, base, logger: finishLogger = logger }) {
 			const folder = typeof outDir === 'string' ? outDir : fileURLToPath(outDir);
 			try {
-				const index = await added;
+				await written;
 				const bundle = path.join(folder, ...getSearchBundlePath().split('/').filter(Boolean));
 				rmSync(bundle, { recursive: true, force: true });
-				failOnErrors('could not write the index', await index.writeFiles({ outputPath: bundle }));
+				moveFolder(scratch, bundle);
 				const counts = { expected: readExpectedCounts(folder), indexed: readIndexedCounts(bundle) };
 				const mismatch = describeMismatch(counts);
 				if (mismatch) throw new Error(`Clippings: the search index does not hold exactly the published stories: ${mismatch}`, { cause: counts });
@@ -66,6 +78,7 @@ export function startSearchIndex(
 				finishLogger?.info(`offline support: build ${offline.build}, ${offline.files} files (${(offline.bytes / 1024 / 1024).toFixed(1)} MB) to save`);
 				return counts;
 			} finally {
+				rmSync(scratch, { recursive: true, force: true });
 				await pagefind.close();
 			}
 		},
@@ -96,6 +109,18 @@ async function addRecords(stories: Iterable<IndexedStory>, site: SearchRecordSit
 	await Promise.all(pending);
 	if (kept && lines.length > 0) appendFileSync(kept, `${lines.join('\n')}\n`);
 	return index;
+}
+
+/** Moves a folder, copying it when the destination is on another file system. */
+function moveFolder(from: string, to: string): void {
+	mkdirSync(path.dirname(to), { recursive: true });
+	try {
+		renameSync(from, to);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+		cpSync(from, to, { recursive: true });
+		rmSync(from, { recursive: true, force: true });
+	}
 }
 
 /** The file in Astro's cache folder where a build keeps its search records for the portable copy. */

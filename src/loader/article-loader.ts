@@ -136,7 +136,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				// Photos kept next to their articles are published with them, not ignored.
 				const shownPhotos = listShownPhotos(store.values());
 				const ignored = found.ignored.filter((skip) => !shownPhotos.has(skip.file));
-				reportLoaderLedger({
+				reportLoaderLedger(config, {
 					found: files.length,
 					articles: ids.size,
 					paths: book.addressed.map(({ address }) => address.path),

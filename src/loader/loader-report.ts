@@ -2,9 +2,11 @@
  * What the articles loader found, handed to the Clippings integration for the end-of-build ledger.
  *
  * Astro loads `src/content.config.ts` (and so the loader) and `astro.config.mjs` (and so the integration) in
- * two separate module graphs of the same process, so a module-level variable would exist twice. The report
- * therefore lives on one process-wide key, written here and read here: this file is the only place that knows it.
+ * two separate module graphs, so the two can't share a module variable. The loader reports through the
+ * integration's own API instead: a custom integration hook, `clippings:articles-loaded`, declared here and
+ * called on the integration the loader finds in the Astro config it is given.
  */
+import type { AstroConfig } from 'astro';
 import type { RepeatedHeadline } from '../model/article-address.ts';
 import type { SkippedFile } from '../model/article-index.ts';
 import type { IndexedStory } from '../outputs/search-record.ts';
@@ -27,14 +29,30 @@ export interface LoaderLedger {
 	stories: () => Iterable<IndexedStory>;
 }
 
-const KEY = Symbol.for('clippings.loader-ledger');
+/** The custom integration hook the loader calls with its ledger after every sync. */
+export const LEDGER_HOOK = 'clippings:articles-loaded';
 
-/** Records the loader's findings for this build (the last sync wins); `undefined` forgets them. */
-export function reportLoaderLedger(ledger: LoaderLedger | undefined): void {
-	(globalThis as { [KEY]?: LoaderLedger })[KEY] = ledger;
+declare global {
+	// eslint-disable-next-line @typescript-eslint/no-namespace
+	namespace Astro {
+		interface IntegrationHooks {
+			/** Called by the articles loader after each sync with what it found (`LoaderLedger`). */
+			'clippings:articles-loaded': (ledger: LoaderLedger) => void;
+		}
+	}
 }
 
-/** The loader's findings of this build, or `undefined` when no sync ran in this process. */
-export function readLoaderLedger(): LoaderLedger | undefined {
-	return (globalThis as { [KEY]?: LoaderLedger })[KEY];
+/**
+ * Hands the loader's findings of this sync to every integration that takes them (the Clippings integration).
+ * Throws when there is none: without it, nothing would check that every article was published.
+ */
+export function reportLoaderLedger(config: Pick<AstroConfig, 'integrations'>, ledger: LoaderLedger): void {
+	const receivers = config.integrations.flatMap((integration) => {
+		const hook = integration.hooks[LEDGER_HOOK];
+		return typeof hook === 'function' ? [hook] : [];
+	});
+	if (receivers.length === 0) {
+		throw new Error("Clippings: the articles loader found no clippings() integration to report to; add clippings({ … }) to `integrations` in astro.config.mjs");
+	}
+	for (const receive of receivers) receive(ledger);
 }

@@ -1,8 +1,8 @@
-import { reportLoaderLedger, type LoaderLedger } from '../../src/loader/loader-report.ts';
+import { LEDGER_HOOK, reportLoaderLedger, type LoaderLedger } from '../../src/loader/loader-report.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { getPageFile, verifyBuildLedger } from '../../src/integrations/ledger.ts';
 import { checkLedger, formatLedger, type BuildLedger } from '../../src/outputs/ledger.ts';
 
@@ -68,23 +68,40 @@ describe('verifyBuildLedger', () => {
 		mkdirSync(path.dirname(getPageFile(outDir, articlePath)), { recursive: true });
 		writeFileSync(getPageFile(outDir, articlePath), '<h1>x</h1>');
 	}
-	const setLoaderLedger = (ledger: Omit<LoaderLedger, 'repeats' | 'stories'>) => reportLoaderLedger({ repeats: [], stories: () => [], ...ledger });
-	afterEach(() => reportLoaderLedger(undefined));
+	const loaderLedger = (ledger: Omit<LoaderLedger, 'repeats' | 'stories'>): LoaderLedger => ({ repeats: [], stories: () => [], ...ledger });
 	afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 	test('finds each article page in the output folder, Unicode addresses included', () => {
-		setLoaderLedger({ found: 2, articles: 2, paths, drafts: [], ignored: [] });
-		const ledger = verifyBuildLedger({ outDir, searchRecords: 2, logger: { info: () => {} } as never });
+		const loaded = loaderLedger({ found: 2, articles: 2, paths, drafts: [], ignored: [] });
+		const ledger = verifyBuildLedger({ outDir, loaded, searchRecords: 2, logger: { info: () => {} } as never });
 		expect(ledger.pages).toBe(2);
 		expect(getPageFile(outDir, paths[1]!)).toBe(path.join(outDir, '2025', '07', '24', '港口', 'index.html'));
 	});
 
 	test('fails the build naming the article whose page was not written', () => {
-		setLoaderLedger({ found: 3, articles: 3, paths: [...paths, '/2025/07/25/vanished/'], drafts: [], ignored: [] });
-		expect(() => verifyBuildLedger({ outDir, searchRecords: 3, logger: { info: () => {} } as never })).toThrow(/missing: \/2025\/07\/25\/vanished\//);
+		const loaded = loaderLedger({ found: 3, articles: 3, paths: [...paths, '/2025/07/25/vanished/'], drafts: [], ignored: [] });
+		expect(() => verifyBuildLedger({ outDir, loaded, searchRecords: 3, logger: { info: () => {} } as never })).toThrow(/missing: \/2025\/07\/25\/vanished\//);
 	});
 
 	test('fails the build when the loader left no ledger', () => {
-		expect(() => verifyBuildLedger({ outDir })).toThrow(/left no ledger/);
+		expect(() => verifyBuildLedger({ outDir, loaded: undefined })).toThrow(/left no ledger/);
+	});
+});
+
+describe('reportLoaderLedger', () => {
+	const ledger: LoaderLedger = { found: 1, articles: 1, paths: ['/2025/07/24/harbour-reopens/'], drafts: [], ignored: [], repeats: [], stories: () => [] };
+
+	test('hands the ledger to the integration through its clippings:articles-loaded hook', () => {
+		const received: LoaderLedger[] = [];
+		const integrations = [
+			{ name: 'other', hooks: {} },
+			{ name: 'clippings', hooks: { [LEDGER_HOOK]: (found: LoaderLedger) => received.push(found) } },
+		];
+		reportLoaderLedger({ integrations } as never, ledger);
+		expect(received).toEqual([ledger]);
+	});
+
+	test('fails the sync, saying what to add, when no integration takes the ledger', () => {
+		expect(() => reportLoaderLedger({ integrations: [{ name: 'other', hooks: {} }] } as never, ledger)).toThrow(/add clippings\(\{ … \}\) to `integrations` in astro\.config\.mjs/);
 	});
 });
