@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { getSearchRecordsFile, startSearchIndex, type SearchIndexRun } from './search.ts';
 import { getSecurityConfig } from './security.ts';
-import { getStagingDir, publishStagedBuild } from './staged-output.ts';
+import { clearPreviousOutput, getStagingDir, publishStagedBuild } from './staged-output.ts';
 import { renderThemeCss } from '../model/theme.ts';
 import { getThemeStylesheetPath } from '../model/urls.ts';
 
@@ -25,6 +25,8 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 	let cacheDir: URL | undefined;
 	/** What the articles loader found in the last sync, reported through `clippings:articles-loaded`. */
 	let loaded: LoaderLedger | undefined;
+	/** The deletion of the output the last build replaced, running while this build works. */
+	let clearing: Promise<void> | undefined;
 	return {
 		name: 'clippings',
 		/** The validated settings, for the command-line tools that read `astro.config.mjs` without Astro. */
@@ -56,14 +58,19 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 					},
 				});
 			},
-			// The content is synced before this hook, so indexing starts now and runs beside page generation.
 			'astro:config:done': ({ config }) => {
 				cacheDir = config.cacheDir;
 			},
 			'clippings:articles-loaded': (ledger) => {
 				loaded = ledger;
 			},
+			// The content is synced before this hook, so indexing starts now and runs beside page generation.
 			'astro:build:start': ({ logger }) => {
+				if (outDir) {
+					clearing = clearPreviousOutput(outDir);
+					// A failure surfaces when the build publishes; a build that fails earlier has its own error.
+					clearing.catch(() => {});
+				}
 				if (!loaded) throw new Error('Clippings: the articles loader left no ledger, so the build cannot index the published stories');
 				const cache = cacheDir ? fileURLToPath(cacheDir) : undefined;
 				search = startSearchIndex(loaded.stories(), site, {
@@ -76,7 +83,10 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 				if (!search) throw new Error('Clippings: the search index was never started');
 				const counts = await search.finish({ outDir: dir, base: site.base, logger });
 				verifyBuildLedger({ outDir: dir, loaded, searchRecords: counts.indexed.articles, logger });
-				if (outDir) publishStagedBuild(dir, outDir);
+				if (outDir) {
+					await clearing;
+					publishStagedBuild(dir, outDir);
+				}
 			},
 		},
 	};

@@ -2,8 +2,11 @@
  * The output folder changes in one step. A build writes into a staging folder beside it (`dist.next/`) and
  * only a build that passed every check (search index, ledger) replaces `dist/` with it, so a build that fails
  * or is killed at any moment leaves the previous `dist/` whole: a host never serves half an archive.
+ * The output it replaces is kept as `dist.previous/` until the next build, which deletes it while it works
+ * (deleting some 30,000 files took 5 s of a 30 s rebuild at 10,000 stories), so it can also be rolled back to.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 /** The folder a build writes into before it is published: `dist/` → `dist.next/`. */
@@ -11,18 +14,27 @@ export function getStagingDir(outDir: URL): URL {
 	return new URL(`${fileURLToPath(outDir).replace(/[\\/]+$/, '')}.next/`, 'file:///');
 }
 
+/** Where the output a build replaced is kept until the next build: `dist/` → `dist.previous/`. */
+export function getPreviousOutputDir(outDir: URL | string): string {
+	return `${toPath(outDir)}.previous`;
+}
+
+/** Deletes the output the last build replaced, in the background of this build; `publishStagedBuild` waits for it. */
+export function clearPreviousOutput(outDir: URL | string): Promise<void> {
+	return rm(getPreviousOutputDir(outDir), { recursive: true, force: true });
+}
+
 /**
- * Replaces the output folder with the staged build: the old one is moved aside, the new one moved in, the old
- * one removed. A build killed between the two moves leaves `dist.previous/`, which the next publish clears.
+ * Replaces the output folder with the staged build: the old one is moved aside to `dist.previous/`, the new
+ * one moved in. A build killed between the two moves leaves `dist.previous/` whole and no `dist/`.
  */
 export function publishStagedBuild(staging: URL | string, outDir: URL | string): void {
 	const from = toPath(staging);
 	const to = toPath(outDir);
-	const previous = `${to}.previous`;
+	const previous = getPreviousOutputDir(to);
 	rmSync(previous, { recursive: true, force: true });
 	if (existsSync(to)) renameSync(to, previous);
 	renameSync(from, to);
-	rmSync(previous, { recursive: true, force: true });
 }
 
 function toPath(folder: URL | string): string {
