@@ -40,6 +40,9 @@ export function parseArticleDate(text: string, timeZone: string): Date {
 // dayjs's time-zone conversions are slow (an Intl formatter per call); archives repeat the same days thousands of times.
 const parsedDates = new Map<string, number>();
 const calendarDays = new Map<string, string>();
+// A story's date is shown on its page and in every list that holds it (day, month, names, related stories).
+const isoDates = new Map<string, string>();
+const displayDates = new Map<string, string>();
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): void {
 	if (cache.size >= 100_000) cache.clear();
@@ -113,6 +116,16 @@ export function getCalendarDay(date: Date, timeZone: string): { year: string; mo
 
 /** ISO 8601 with the archive's offset, for `<time datetime>`, feeds and JSON-LD. */
 export function formatIsoDate(date: Date, timeZone: string): string {
+	const key = `${timeZone}\n${date.getTime()}`;
+	let formatted = isoDates.get(key);
+	if (formatted === undefined) {
+		formatted = formatZonedIsoDate(date, timeZone);
+		remember(isoDates, key, formatted);
+	}
+	return formatted;
+}
+
+function formatZonedIsoDate(date: Date, timeZone: string): string {
 	const { year, month, day, hour, minute, second } = getZonedFields(date, timeZone);
 	const wallClock = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
 	const offsetMinutes = Math.round((wallClock - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
@@ -127,7 +140,13 @@ export function formatIsoDate(date: Date, timeZone: string): string {
  * @example formatDisplayDate(date, 'Europe/London', 'en') // "24 July 2025"
  */
 export function formatDisplayDate(date: Date, timeZone: string, lang: string): string {
-	return getFormatter(lang, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+	const key = `${lang}\n${timeZone}\n${date.getTime()}`;
+	let formatted = displayDates.get(key);
+	if (formatted === undefined) {
+		formatted = getFormatter(lang, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+		remember(displayDates, key, formatted);
+	}
+	return formatted;
 }
 
 /** A reader-facing clock time with the zone's short name, e.g. "14:30 EDT". */
