@@ -10,7 +10,8 @@ import { forEachLimited } from '../model/for-each-limited.ts';
 import type { ArticleFrontMatter } from '../model/article-schema.ts';
 import { formatProblem, type ArticleProblem } from '../model/parse-article.ts';
 import type { IndexedStory } from '../outputs/search-record.ts';
-import { fingerprintArticleImages, IMAGE_IMPORT_PREFIX, listShownPhotos, resolveArticleImages, type ArticleImagePolicy } from './article-images.ts';
+import { fingerprintArticleImages, IMAGE_IMPORT_PREFIX, listShownPhotos, type ArticleImagePolicy } from './article-images.ts';
+import { prepareFile } from './prepare-file.ts';
 import { reportLoaderLedger } from './loader-report.ts';
 import { RenderPool } from './render-pool.ts';
 
@@ -90,19 +91,15 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 						candidates.push({ file, digest: stored.digest, data: getFrontMatter(stored.data as ArticleEntryData), stored });
 					} else {
 						pool ??= new RenderPool(Math.min(files.length, availableParallelism()));
-						try {
-							const prepared = await pool.prepare(bytes, file);
-							if (prepared.kind === 'refused') problems.push(...prepared.problems);
-							else if (prepared.kind === 'draft') drafts.push(file);
-							else {
-								const photos = await resolveArticleImages(file, prepared.data.image, prepared.rendered, imagePolicy);
-								problems.push(...photos.problems);
-								photos.warnings.forEach((warning) => logger.warn(warning));
-								const digest = await digestOf(file, bytes, photos.fields as unknown as Record<string, unknown>);
-								candidates.push({ file, digest, data: prepared.data, rendered: { ...prepared.rendered, html: photos.html }, photos: { ...photos.fields } });
-							}
-						} catch (error) {
-							problems.push({ file, message: `could not be rendered: ${(error as Error).message}` });
+						const prepared = await prepareFile(pool, bytes, file, imagePolicy);
+						if (prepared.kind === 'refused') problems.push(...prepared.problems);
+						else if (prepared.kind === 'draft') drafts.push(file);
+						else {
+							const { photos } = prepared;
+							problems.push(...photos.problems);
+							photos.warnings.forEach((warning) => logger.warn(warning));
+							const digest = await digestOf(file, bytes, photos.fields as unknown as Record<string, unknown>);
+							candidates.push({ file, digest, data: prepared.data, rendered: { ...prepared.rendered, html: photos.html }, photos: { ...photos.fields } });
 						}
 					}
 					done++;

@@ -3,7 +3,8 @@ import { findArticleFiles, type SkippedFile } from '../model/article-index.ts';
 import { forEachLimited } from '../model/for-each-limited.ts';
 import { formatProblem, type ArticleProblem } from '../model/parse-article.ts';
 import type { PreparedArticle } from '../model/prepare-article.ts';
-import { listShownPhotos, resolveArticleImages } from '../loader/article-images.ts';
+import { listShownPhotos } from '../loader/article-images.ts';
+import { prepareFile } from '../loader/prepare-file.ts';
 import { RenderPool } from '../loader/render-pool.ts';
 
 /** What `npm run check` needs to know. */
@@ -47,20 +48,15 @@ export async function checkArticles(options: CheckOptions): Promise<CheckResult>
 	if (files.length > 0) {
 		const pool = new RenderPool();
 		await forEachLimited(files, 64, async (file) => {
-			try {
-				const prepared = await pool.prepare(options.read(file), file);
-				if (prepared.kind === 'refused') problems.push(...prepared.problems);
-				else if (prepared.kind === 'draft') drafts++;
-				else {
-					articles.push(prepared);
-					if (options.photos) {
-						const photos = await resolveArticleImages(file, prepared.data.image, prepared.rendered, { root: options.root, ...options.photos });
-						problems.push(...photos.problems);
-						shown.push({ filePath: file, data: { ...photos.fields } });
-					}
+			const prepared = await prepareFile(pool, options.read(file), file, options.photos && { root: options.root, ...options.photos });
+			if (prepared.kind === 'refused') problems.push(...prepared.problems);
+			else if (prepared.kind === 'draft') drafts++;
+			else {
+				articles.push(prepared);
+				if (prepared.photos) {
+					problems.push(...prepared.photos.problems);
+					shown.push({ filePath: file, data: { ...prepared.photos.fields } });
 				}
-			} catch (error) {
-				problems.push({ file, message: `could not be rendered: ${(error as Error).message}` });
 			}
 		});
 		await pool.close();
