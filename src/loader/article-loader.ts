@@ -14,6 +14,7 @@ import { fingerprintArticleImages, IMAGE_IMPORT_PREFIX, listShownPhotos, type Ar
 import { prepareFile } from './prepare-file.ts';
 import { reportLoaderLedger } from './loader-report.ts';
 import { RenderPool } from './render-pool.ts';
+import { getTextCacheFile, readTextCache, writeTextCache } from './text-cache.ts';
 
 /** Bump when rendering changes in a way that should invalidate every cached article. */
 const RENDERER_VERSION = '6';
@@ -47,6 +48,8 @@ interface Candidate {
 	/** The stored entry it can reuse, when the file is unchanged since the last build. */
 	stored?: DataEntry;
 	rendered?: { html: string; text: string; firstParagraph: string; wordCount: number; images: { local: string[] } };
+	/** The story's plain text, for the search index (`text-cache.ts`). */
+	text: string;
 	/** The lead photo and the text's photos, checked and handed to Astro's image pipeline. */
 	photos?: Record<string, unknown>;
 }
@@ -63,6 +66,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 		schema: ArticleEntrySchema,
 		async load({ store, logger, generateDigest, config, watcher }) {
 			const root = fileURLToPath(config.root);
+			const textsFile = getTextCacheFile(fileURLToPath(config.cacheDir));
 			const directory = path.resolve(root, options.content, 'articles');
 			const imagePolicy: ArticleImagePolicy = { root, contentDirectory: path.resolve(root, options.content), remoteImages: options.remoteImages };
 			// A story is unchanged when its file and every photo it shows are: the photos' sizes and times are in the digest.
@@ -75,6 +79,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				const started = performance.now();
 				const found = await findArticleFiles(directory, root);
 				const { files } = found;
+				const keptTexts = readTextCache(textsFile);
 				const storedByFile = new Map<string, DataEntry>();
 				for (const entry of store.values()) if (entry.filePath) storedByFile.set(entry.filePath, entry);
 
@@ -87,8 +92,9 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				await forEachLimited(files, FILES_IN_FLIGHT, async (file) => {
 					const bytes = await readFile(path.join(root, file));
 					const stored = storedByFile.get(file);
-					if (stored && stored.digest === (await digestOf(file, bytes, stored.data))) {
-						candidates.push({ file, digest: stored.digest, data: getFrontMatter(stored.data as ArticleEntryData), stored });
+					const keptText = stored?.digest === undefined ? undefined : keptTexts.get(String(stored.digest));
+					if (stored && keptText !== undefined && stored.digest === (await digestOf(file, bytes, stored.data))) {
+						candidates.push({ file, digest: stored.digest, data: getFrontMatter(stored.data as ArticleEntryData), stored, text: keptText });
 					} else {
 						pool ??= new RenderPool(Math.min(files.length, availableParallelism()));
 						const prepared = await prepareFile(pool, bytes, file, imagePolicy);
@@ -99,7 +105,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 							problems.push(...photos.problems);
 							photos.warnings.forEach((warning) => logger.warn(warning));
 							const digest = await digestOf(file, bytes, photos.fields as unknown as Record<string, unknown>);
-							candidates.push({ file, digest, data: prepared.data, rendered: { ...prepared.rendered, html: photos.html }, photos: { ...photos.fields } });
+							candidates.push({ file, digest, data: prepared.data, rendered: { ...prepared.rendered, html: photos.html }, photos: { ...photos.fields }, text: prepared.rendered.text });
 						}
 					}
 					done++;
@@ -123,12 +129,16 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				const ids = new Set(book.addressed.map(({ address }) => address.id));
 				for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
 				let rendered = 0;
+				const texts = new Map<string, string>();
 				for (const { article, address } of book.addressed) {
 					if (article.rendered) rendered++;
+					texts.set(article.digest, article.text);
 					const entry = toStoreEntry(article, address, options.timeZone);
 					if (entry && entry === article.stored) store.delete(entry.id);
 					if (entry) store.set(entry);
 				}
+
+				if (rendered > 0 || texts.size !== keptTexts.size) writeTextCache(textsFile, texts);
 
 				// Photos kept next to their articles are published with them, not ignored.
 				const shownPhotos = listShownPhotos(store.values());
@@ -140,7 +150,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 					drafts: drafts.sort(),
 					ignored,
 					repeats: book.repeats,
-					stories: () => readIndexedStories(store),
+					stories: () => readIndexedStories(store, texts),
 				});
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
 				logger.info(
@@ -173,7 +183,7 @@ function toStoreEntry(candidate: Candidate, address: ArticleAddress, timeZone: s
 	const { file, digest, stored, rendered } = candidate;
 	if (rendered) {
 		const data = { ...createArticleEntry({ file, data: candidate.data, address, rendered, timeZone }), ...candidate.photos };
-		return { id: address.id, data, digest, filePath: file, rendered: { html: rendered.html, metadata: { text: rendered.text, imagePaths: rendered.images.local } } };
+		return { id: address.id, data, digest, filePath: file, rendered: { html: rendered.html, metadata: { imagePaths: rendered.images.local } } };
 	}
 	if (!stored) return undefined;
 	// Astro rewrites its list of images to import only when an entry with images is set: set a kept entry's photos again.
@@ -187,9 +197,11 @@ function toStoreEntry(candidate: Candidate, address: ArticleAddress, timeZone: s
  * order: the index's files depend on the order records arrive in, and the store's order depends on which
  * files changed, so a rebuild would otherwise write a different index than a clean build of the same archive.
  */
-function* readIndexedStories(store: DataStore): Iterable<IndexedStory> {
+function* readIndexedStories(store: DataStore, texts: ReadonlyMap<string, string>): Iterable<IndexedStory> {
 	for (const entry of [...store.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-		yield { data: entry.data as ArticleEntryData, html: entry.rendered?.html ?? '', text: String(entry.rendered?.metadata?.text ?? '') };
+		const text = entry.digest === undefined ? undefined : texts.get(String(entry.digest));
+		if (text === undefined) throw new Error(`Clippings: no text was kept for ${entry.filePath ?? entry.id}, so it cannot be indexed`);
+		yield { data: entry.data as ArticleEntryData, html: entry.rendered?.html ?? '', text };
 	}
 }
 

@@ -25,7 +25,7 @@ export interface LoaderLedger {
 	ignored: SkippedFile[];
 	/** Stories published under a suffixed address because an earlier story that day had their headline. */
 	repeats: RepeatedHeadline[];
-	/** The published stories with their text, read from the content store when the search index wants them. */
+	/** The published stories with their text (kept by `text-cache.ts`), read when the search index wants them. */
 	stories: () => Iterable<IndexedStory>;
 }
 

@@ -120,4 +120,24 @@ describe('incremental builds reuse only what is exactly unchanged', () => {
 			expect($('a[href="/2025/07/02/charlie-story/"]').length, neighbour).toBe(0);
 		}
 	}, 120_000);
+
+	test('a story whose kept text is lost or damaged is rendered again, and the index still holds every story', async () => {
+		const made = fixture('text-cache', {
+			'a.md': article('Alpha story', '2025-07-04'),
+			'b.md': article('Bravo story', '2025-07-03'),
+			'c.md': article('Charlie story', '2025-07-02'),
+		});
+		const first = await made.build();
+		expect(first.ok, first.output).toBe(true);
+
+		const texts = fixturePath(made.name, '.cache', 'clippings-article-texts.jsonl');
+		const lines = readFileSync(texts, 'utf8').trim().split('\n');
+		expect(lines).toHaveLength(3);
+		writeFileSync(texts, `${lines[0]}\n${lines[1]!.slice(0, 20)}\n`);
+		const second = await made.build();
+		expect(second.ok, second.output).toBe(true);
+		expect(second.output).toMatch(/3 articles \(2 rendered, 1 unchanged\)/);
+		expect(second.output).toMatch(/3 pages written; 3 search records/);
+		expect(readFileSync(texts, 'utf8').trim().split('\n')).toHaveLength(3);
+	}, 120_000);
 });
