@@ -4,6 +4,9 @@ import { parentPort } from 'node:worker_threads';
 import { renderMarkdown } from '../model/markdown.ts';
 import { prepareArticle } from '../model/prepare-article.ts';
 
+// The render clock starts once the renderer is loaded: a worker's start-up is not an article's time.
+parentPort.postMessage({ ready: true });
+
 parentPort.on('message', ({ id, markdown, file, source }) => {
 	try {
 		const result = file === undefined ? renderMarkdown(markdown) : prepareArticle(source, file);

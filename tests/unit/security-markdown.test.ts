@@ -107,4 +107,15 @@ describe('the render pool', () => {
 			await pool.close();
 		}
 	});
+
+	test('many articles sent at once each get their own result, whichever worker renders them', async () => {
+		const pool = new RenderPool(2);
+		try {
+			const bodies = Array.from({ length: 40 }, (_, index) => Array.from({ length: index + 1 }, () => 'word').join(' '));
+			const results = await Promise.all(bodies.map((body) => pool.render(body)));
+			expect(results.map((result) => result.wordCount)).toEqual(bodies.map((_, index) => index + 1));
+		} finally {
+			await pool.close();
+		}
+	});
 });
