@@ -17,7 +17,7 @@ import { RenderPool } from './render-pool.ts';
 import { getTextCacheFile, readTextCache, writeTextCache } from './text-cache.ts';
 
 /** Bump when rendering changes in a way that should invalidate every cached article. */
-const RENDERER_VERSION = '6';
+const RENDERER_VERSION = '7';
 
 /**
  * Files read at once. Each one is read, parsed and rendered before its slot is free again, so open files and
