@@ -3,6 +3,7 @@
  * each list is sliced into pages here, and no page looks at a story outside its own slice.
  */
 import type { Calendar, DayGroup, MonthGroup, YearGroup } from './calendar.ts';
+import { getGroupIndex, getLetterPages, type GroupIndex, type LetterPage } from './group-letters.ts';
 import type { Grouping, NamedGroup } from './groupings.ts';
 import { paginate, type Page } from './published.ts';
 import { getPageParam } from '../model/urls.ts';
@@ -18,6 +19,36 @@ export function getGroupPageEntries<T>(grouping: Pick<Grouping<T>, 'groups'>, pa
 	return grouping.groups.flatMap((group) =>
 		paginate(group.stories, pageSize).map((page) => ({ params: { slug: group.slug, page: getPageParam(page.number) }, props: { group, page } })),
 	);
+}
+
+const indexes = new WeakMap<readonly unknown[], Map<string, GroupIndex<unknown>>>();
+
+/**
+ * The index of one kind of group (`/bylines/`, and its letters when it is split), computed once per build
+ * for the index page, its letter pages and the sitemaps alike.
+ */
+export function getGroupIndexOf<T>(grouping: Pick<Grouping<T>, 'groups'>, namesPerPage: number, lang: string): GroupIndex<T> {
+	let known = indexes.get(grouping.groups);
+	if (!known) indexes.set(grouping.groups, (known = new Map()));
+	const key = `${namesPerPage} ${lang}`;
+	let index = known.get(key) as GroupIndex<T> | undefined;
+	if (!index) known.set(key, (index = getGroupIndex(grouping.groups, namesPerPage, lang)));
+	return index;
+}
+
+/** One page of one letter of a split index. */
+export interface LetterPageEntry<T> {
+	params: { letter: string; page: string | undefined };
+	props: { index: GroupIndex<T>; letterPage: LetterPage<T> };
+}
+
+/** `/bylines/letter/a/`, `/bylines/letter/a/page/2/`, … for every letter of a split index; none for an index of one page. */
+export function getLetterPageEntries<T>(grouping: Pick<Grouping<T>, 'groups'>, namesPerPage: number, lang: string): LetterPageEntry<T>[] {
+	const index = getGroupIndexOf(grouping, namesPerPage, lang);
+	return getLetterPages(index, namesPerPage).map((letterPage) => ({
+		params: { letter: letterPage.letter.key, page: getPageParam(letterPage.page.number) },
+		props: { index, letterPage },
+	}));
 }
 
 /** One group's feed endpoints: `/bylines/slug/feed.xml` and `.json`. */

@@ -44,6 +44,24 @@ export function getGroupIndexPath(kind: GroupKind): string {
 	return `/${kind}/`;
 }
 
+/**
+ * One letter of a split index: `/bylines/letter/a/`, then `/bylines/letter/a/page/2/`. The fixed `letter/`
+ * segment keeps these apart from every name's page: a byline slugged `a` stays at `/bylines/a/`, and no
+ * letter is called `page` or ends in `.xml`/`.json`.
+ * @example getGroupLetterPath('topics', '0-9', 2) // '/topics/letter/0-9/page/2/'
+ */
+export function getGroupLetterPath(kind: GroupKind, letter: string, page = 1): string {
+	return `${getGroupLettersPath(kind)}${encodeSegment(letter)}/${getPageSuffix(page)}`;
+}
+
+/** `/bylines/letter/`: the folder of a split index's letters (no page of its own). */
+export function getGroupLettersPath(kind: GroupKind): string {
+	return `/${kind}/letter/`;
+}
+
+/** The three kinds of group, in the order the site names them. */
+export const GROUP_KINDS: readonly GroupKind[] = ['bylines', 'sources', 'topics'];
+
 /** `/bylines/slug/`, then `/bylines/slug/page/2/` */
 export function getBylinePath(slug: string, page = 1): string {
 	return getGroupPath('bylines', slug, page);
