@@ -85,3 +85,22 @@ export function getDayEntries<T>(calendar: Pick<Calendar<T>, 'years'>): { params
 		year.months.flatMap((month) => month.days.map((day) => ({ params: { year: day.year, month: day.month, day: day.day }, props: { day } }))),
 	);
 }
+
+/**
+ * Stories on one page of a day, at least: a day shows its whole edition on one page, and only a day with
+ * more stories than this (or than `pageSize`, if larger) is paginated.
+ */
+export const DAY_PAGE_SIZE = 100;
+
+/** One page of a day's stories. */
+export interface DayPageEntry<T> {
+	params: { year: string; month: string; day: string; page: string | undefined };
+	props: { day: DayGroup<T>; page: Page<T> };
+}
+
+/** `/YYYY/MM/DD/` for every day with stories, and `/YYYY/MM/DD/page/2/`, … on a day with more than a page holds. */
+export function getDayPageEntries<T>(calendar: Pick<Calendar<T>, 'years'>, pageSize: number): DayPageEntry<T>[] {
+	return getDayEntries(calendar).flatMap(({ params, props: { day } }) =>
+		paginate(day.stories, Math.max(pageSize, DAY_PAGE_SIZE)).map((page) => ({ params: { ...params, page: getPageParam(page.number) }, props: { day, page } })),
+	);
+}

@@ -26,9 +26,9 @@ export function getMonthPath(year: string, month: string, page = 1): string {
 	return `/${year}/${month}/${getPageSuffix(page)}`;
 }
 
-/** `/YYYY/MM/DD/` */
-export function getDayPath(year: string, month: string, day: string): string {
-	return `/${year}/${month}/${day}/`;
+/** `/YYYY/MM/DD/`, and on a day with more stories than a page holds `/YYYY/MM/DD/page/2/`. */
+export function getDayPath(year: string, month: string, day: string, page = 1): string {
+	return `/${year}/${month}/${day}/${getPageSuffix(page)}`;
 }
 
 /** The three ways of browsing the archive by name; each is also the first segment of its addresses. */

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { getGroupIndexOf, getLetterPageEntries } from '../../src/derived/archive-pages.ts';
+import { DAY_PAGE_SIZE, getDayPageEntries, getGroupIndexOf, getLetterPageEntries } from '../../src/derived/archive-pages.ts';
+import { buildCalendar } from '../../src/derived/calendar.ts';
 import { createLetterFiler, getGroupIndex, getLetterPages, groupByLetter, MOST_STORIES_LIMIT, selectMostStories } from '../../src/derived/group-letters.ts';
 import { groupByName, type NamedGroup } from '../../src/derived/groupings.ts';
 import { createTranslator } from '../../src/i18n/index.ts';
 import { formatNameLetter } from '../../src/outputs/name-letters.ts';
-import { getGroupLetterPath } from '../../src/model/urls.ts';
+import { getDayPath, getGroupLetterPath } from '../../src/model/urls.ts';
 import { createSeededRandom } from '../support/seeded-random.ts';
 
 const group = (name: string, stories = 1): NamedGroup<string> => ({ name, slug: name.toLowerCase(), stories: Array.from({ length: stories }, (_, index) => `${name}-${index}`) });
@@ -180,5 +181,25 @@ describe('the letter bar’s words', () => {
 		['ar', { key: 'other', kind: 'other', text: 'other' }, 'أخرى'],
 	] as const)('in %s, %j reads “%s”', (lang, letter, text) => {
 		expect(formatNameLetter(letter, createTranslator(lang))).toBe(text);
+	});
+});
+
+describe('day pages', () => {
+	const day = (count: number) =>
+		Array.from({ length: count }, (_, index) => ({ id: String(index), data: { year: '2025', month: '07', day: '24' } }));
+
+	test(`a day shows up to ${DAY_PAGE_SIZE} stories on one page, and a busier day is paginated at the same addresses as a month`, () => {
+		expect(getDayPageEntries(buildCalendar(day(DAY_PAGE_SIZE)), 20).map(({ params }) => params.page)).toEqual([undefined]);
+		const entries = getDayPageEntries(buildCalendar(day(DAY_PAGE_SIZE * 2 + 1)), 20);
+		expect(entries.map(({ params, props }) => [params.page, props.page.items.length])).toEqual([
+			[undefined, DAY_PAGE_SIZE],
+			['page/2', DAY_PAGE_SIZE],
+			['page/3', 1],
+		]);
+		expect(getDayPath('2025', '07', '24', 3)).toBe('/2025/07/24/page/3/');
+	});
+
+	test('a page size above the day’s own is used for days too', () => {
+		expect(getDayPageEntries(buildCalendar(day(DAY_PAGE_SIZE + 50)), 200).map(({ params }) => params.page)).toEqual([undefined]);
 	});
 });
