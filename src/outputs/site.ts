@@ -6,7 +6,7 @@ import { getAbsoluteUrl, withBase } from '../model/urls.ts';
 /** The validated site settings from `astro.config.mjs`. */
 export const site = config;
 
-/** Names per page of the byline, source and topic indexes (`namesPerPage`, 200 unless set). */
+/** Names per page of the byline, source and topic indexes (`namesPerPage`, 300 unless set). */
 export const namesPerPage: number = config.namesPerPage ?? DEFAULT_NAMES_PER_PAGE;
 
 /**
