@@ -91,8 +91,10 @@ function isWorthSaving(file: string): boolean {
 	if (file.startsWith('/_astro/') || file === getFaviconPath()) return !/\.(xml|txt)$/.test(file);
 	const pages = [getHomePagePath(1), getSearchPath(), getArchiveIndexPath(), getBylineIndexPath(), getSourceIndexPath(), getTopicIndexPath()].map(toFile);
 	if (pages.includes(file) || file === getNotFoundPath()) return true;
-	// A split index's letters (/bylines/letter/a/ and its pages) are the index, like /bylines/ itself.
-	if (GROUP_KINDS.some((kind) => file.startsWith(getGroupLettersPath(kind)) && file.endsWith('/index.html'))) return true;
+	// A split index's letters (/bylines/letter/a/ and its pages) are the index, like /bylines/ itself; the
+	// pattern leaves out the pages of a byline slugged "letter" (/bylines/letter/, /bylines/letter/page/2/).
+	const letters = GROUP_KINDS.map(getGroupLettersPath).find((folder) => file.startsWith(folder));
+	if (letters && /^[^/]+\/(page\/\d+\/)?index\.html$/.test(file.slice(letters.length))) return true;
 	// The calendar: /1987/, /1987/03/ (and its pages), /1987/03/26/ and the stories under it.
 	return /^\/\d{4}\/(.+\/)?index\.html$/.test(file);
 }
