@@ -56,7 +56,7 @@ export interface LetterFiler {
  * under O, `ß` under S); the language's own alphabet, if it is not Latin, gets a letter each (Arabic
  * `أحمد` under ا); Chinese sorts Han names by pinyin into A–Z; a name in another script is filed under
  * that script (`Cyrl`), a name starting with a digit under `0-9`, and a name with no letter or digit under
- * `other`. Leading punctuation (`“`, `@`, `(`) is skipped.
+ * `other`. Leading punctuation (`“`, `@`, `(`) and modifier letters (`ʻ`) are skipped.
  * @example createLetterFiler('en').getLetter('Élise Martin') // { key: 'e', kind: 'letter', text: 'E' }
  */
 export function createLetterFiler(lang: string): LetterFiler {
@@ -69,7 +69,8 @@ export function createLetterFiler(lang: string): LetterFiler {
 
 	return {
 		getLetter(name) {
-			const first = name.normalize('NFC').match(/[\p{L}\p{N}]/u)?.[0];
+			// Modifier letters (the ʻokina of ʻAkaka) mark how the next letter sounds: the name is filed by that one.
+			const first = name.normalize('NFC').match(/(?!\p{Lm})[\p{L}\p{N}]/u)?.[0];
 			if (first === undefined) return { key: 'other', kind: 'other', text: 'other' };
 			if (/\p{N}/u.test(first)) return { key: '0-9', kind: 'digits', text: '0-9' };
 			if (/\p{Script=Latin}/u.test(first)) return letter(lastAtOrBefore(first, (lower) => lower).toUpperCase());

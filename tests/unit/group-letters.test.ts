@@ -24,6 +24,7 @@ describe('the letter a name is filed under', () => {
 		['en', '“Quoted” Name', 'q', 'Q'],
 		['en', '@newsdesk', 'n', 'N'],
 		['en', '(AP) Staff', 'a', 'A'],
+		['en', 'ʻAkaka Daniel', 'a', 'A'],
 		['ar', 'أحمد علي', 'ا', 'ا'],
 		['ar', 'إبراهيم', 'ا', 'ا'],
 		['ar', 'محمد', 'م', 'م'],
