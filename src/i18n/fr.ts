@@ -80,7 +80,7 @@ export const fr: Catalogue = {
 	'group.names': { one: '{count} nom', many: '{count} de noms', other: '{count} noms' },
 	'group.letters': '{groups} par initiale',
 	'group.letterTitle': '{groups} : {letter}',
-	'group.letterDescription': '{groups} de {site} classés à {letter}, avec le nombre d’articles de chacun.',
+	'group.letterDescription': '{groups} de {site} classés sous {letter}, avec le nombre d’articles de chacun.',
 	'group.digits': '0–9',
 	'group.otherNames': 'Autres',
 	'group.mostStories': 'Les plus d’articles',
