@@ -49,6 +49,8 @@ export const de: Catalogue = {
 	'pagination.pageNumber': 'Seite {page}',
 	'pagination.titled': '{title}, Seite {page}',
 	'pagination.pagesOf': 'Seiten: {title}',
+	'pagination.previous': 'Zurück',
+	'pagination.next': 'Weiter',
 
 	'archive.title': 'Archiv',
 	'archive.description': 'Alle Jahrgänge von {site}, Monat für Monat.',
@@ -75,6 +77,13 @@ export const de: Catalogue = {
 	'group.indexDescription': '{groups} von {site}, jeweils mit der Zahl ihrer Artikel.',
 	'group.description': { one: '{title}: {count} Artikel im Archiv.', other: '{title}: {count} Artikel im Archiv.' },
 	'group.none': 'Noch keine.',
+	'group.names': { one: '{count} Name', other: '{count} Namen' },
+	'group.letters': '{groups} nach Anfangsbuchstaben',
+	'group.letterTitle': '{groups}: {letter}',
+	'group.letterDescription': '{groups} von {site} unter {letter}, jeweils mit der Zahl ihrer Artikel.',
+	'group.digits': '0–9',
+	'group.otherNames': 'Andere',
+	'group.mostStories': 'Die meisten Artikel',
 	'feed.rss': 'RSS-Feed',
 	'feed.json': 'JSON Feed',
 

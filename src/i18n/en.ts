@@ -57,6 +57,8 @@ export const en = {
 	'pagination.pageNumber': 'Page {page}',
 	'pagination.titled': '{title}, page {page}',
 	'pagination.pagesOf': 'Pages of {title}',
+	'pagination.previous': 'Previous',
+	'pagination.next': 'Next',
 
 	// The archive by date
 	'archive.title': 'Archive',
@@ -85,6 +87,13 @@ export const en = {
 	'group.indexDescription': '{groups} of {site}, with the number of stories of each.',
 	'group.description': { one: '{title}: {count} story in the archive.', other: '{title}: {count} stories in the archive.' },
 	'group.none': 'None yet.',
+	'group.names': { one: '{count} name', other: '{count} names' },
+	'group.letters': '{groups} by first letter',
+	'group.letterTitle': '{groups}: {letter}',
+	'group.letterDescription': '{groups} of {site} filed under {letter}, with the number of stories of each.',
+	'group.digits': '0–9',
+	'group.otherNames': 'Other',
+	'group.mostStories': 'Most stories',
 	'feed.rss': 'RSS feed',
 	'feed.json': 'JSON Feed',
 

@@ -49,6 +49,8 @@ export const es: Catalogue = {
 	'pagination.pageNumber': 'Página {page}',
 	'pagination.titled': '{title}, página {page}',
 	'pagination.pagesOf': 'Páginas de {title}',
+	'pagination.previous': 'Anterior',
+	'pagination.next': 'Siguiente',
 
 	'archive.title': 'Archivo',
 	'archive.description': 'Todos los años de {site}, mes a mes.',
@@ -75,6 +77,13 @@ export const es: Catalogue = {
 	'group.indexDescription': '{groups} de {site}, con el número de noticias de cada uno.',
 	'group.description': { one: '{title}: {count} noticia en el archivo.', many: '{title}: {count} de noticias en el archivo.', other: '{title}: {count} noticias en el archivo.' },
 	'group.none': 'Todavía no hay ninguno.',
+	'group.names': { one: '{count} nombre', many: '{count} de nombres', other: '{count} nombres' },
+	'group.letters': '{groups} por inicial',
+	'group.letterTitle': '{groups}: {letter}',
+	'group.letterDescription': '{groups} de {site} con la inicial {letter}, con el número de noticias de cada uno.',
+	'group.digits': '0–9',
+	'group.otherNames': 'Otros',
+	'group.mostStories': 'Con más noticias',
 	'feed.rss': 'Canal RSS',
 	'feed.json': 'JSON Feed',
 

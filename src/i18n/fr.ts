@@ -49,6 +49,8 @@ export const fr: Catalogue = {
 	'pagination.pageNumber': 'Page {page}',
 	'pagination.titled': '{title}, page {page}',
 	'pagination.pagesOf': 'Pages : {title}',
+	'pagination.previous': 'Précédente',
+	'pagination.next': 'Suivante',
 
 	'archive.title': 'Archives',
 	'archive.description': 'Toutes les années de {site}, mois par mois.',
@@ -75,6 +77,13 @@ export const fr: Catalogue = {
 	'group.indexDescription': '{groups} de {site}, avec le nombre d’articles de chacun.',
 	'group.description': { one: '{title} : {count} article dans les archives.', many: '{title} : {count} d’articles dans les archives.', other: '{title} : {count} articles dans les archives.' },
 	'group.none': 'Rien pour l’instant.',
+	'group.names': { one: '{count} nom', many: '{count} de noms', other: '{count} noms' },
+	'group.letters': '{groups} par initiale',
+	'group.letterTitle': '{groups} : {letter}',
+	'group.letterDescription': '{groups} de {site} classés sous {letter}, avec le nombre d’articles de chacun.',
+	'group.digits': '0–9',
+	'group.otherNames': 'Autres',
+	'group.mostStories': 'Les plus d’articles',
 	'feed.rss': 'Flux RSS',
 	'feed.json': 'Flux JSON',
 

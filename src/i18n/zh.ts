@@ -49,6 +49,8 @@ export const zh: Catalogue = {
 	'pagination.pageNumber': '第 {page} 页',
 	'pagination.titled': '{title}（第 {page} 页）',
 	'pagination.pagesOf': '{title}的分页',
+	'pagination.previous': '上一页',
+	'pagination.next': '下一页',
 
 	'archive.title': '归档',
 	'archive.description': '{site}的全部年份，按月浏览。',
@@ -75,6 +77,13 @@ export const zh: Catalogue = {
 	'group.indexDescription': '{site}的{groups}，附各自的报道数量。',
 	'group.description': { other: '{title}：归档中共 {count} 篇。' },
 	'group.none': '暂无。',
+	'group.names': { other: '{count} 个名称' },
+	'group.letters': '按首字母浏览{groups}',
+	'group.letterTitle': '{groups}：{letter}',
+	'group.letterDescription': '{site}中归于 {letter} 的{groups}，附各自的报道数量。',
+	'group.digits': '0–9',
+	'group.otherNames': '其他',
+	'group.mostStories': '报道最多',
 	'feed.rss': 'RSS 订阅',
 	'feed.json': 'JSON Feed 订阅',
 

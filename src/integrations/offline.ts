@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { estimateSavedBytes, OFFLINE_MANIFEST_VERSION, type OfflineFile, type OfflineManifest } from '../outputs/offline-manifest.ts';
-import { getArchiveIndexPath, getBylineIndexPath, getFaviconPath, getHomePagePath, getNotFoundPath, getOfflineManifestPath, getSearchBundlePath, getSearchPath, getServiceWorkerPath, getSourceIndexPath, getTopicIndexPath, withBase } from '../model/urls.ts';
+import { GROUP_KINDS, getArchiveIndexPath, getBylineIndexPath, getGroupLettersPath, getFaviconPath, getHomePagePath, getNotFoundPath, getOfflineManifestPath, getSearchBundlePath, getSearchPath, getServiceWorkerPath, getSourceIndexPath, getTopicIndexPath, withBase } from '../model/urls.ts';
 
 /** Above this size the search index's chunks wait for "Save the archive" instead of coming with the first visit. */
 export const SHELL_INDEX_LIMIT = 8 * 1024 * 1024;
@@ -80,9 +80,10 @@ function isServed(file: string): boolean {
 
 /**
  * What a saved archive holds: every story and the pages that reach it by date (home, archive, year, month
- * and day pages), the search page and the parts of the index it loads, the 404 page, styles, scripts and
- * the icon. Left out: lists that the search page's facets give offline (byline, source and topic pages,
- * older home pages), feeds, sitemaps and Pagefind's own UI bundles, which no page uses.
+ * and day pages), the byline, source and topic indexes (and their letters), the search page and the parts of
+ * the index it loads, the 404 page, styles, scripts and the icon. Left out: lists that the search page's
+ * facets give offline (byline, source and topic pages, older home pages), feeds, sitemaps and Pagefind's own
+ * UI bundles, which no page uses.
  */
 function isWorthSaving(file: string): boolean {
 	const bundle = getSearchBundlePath();
@@ -90,6 +91,10 @@ function isWorthSaving(file: string): boolean {
 	if (file.startsWith('/_astro/') || file === getFaviconPath()) return !/\.(xml|txt)$/.test(file);
 	const pages = [getHomePagePath(1), getSearchPath(), getArchiveIndexPath(), getBylineIndexPath(), getSourceIndexPath(), getTopicIndexPath()].map(toFile);
 	if (pages.includes(file) || file === getNotFoundPath()) return true;
+	// A split index's letters (/bylines/letter/a/ and its pages) are the index, like /bylines/ itself; the
+	// pattern leaves out the pages of a byline slugged "letter" (/bylines/letter/, /bylines/letter/page/2/).
+	const letters = GROUP_KINDS.map(getGroupLettersPath).find((folder) => file.startsWith(folder));
+	if (letters && /^[^/]+\/(page\/\d+\/)?index\.html$/.test(file.slice(letters.length))) return true;
 	// The calendar: /1987/, /1987/03/ (and its pages), /1987/03/26/ and the stories under it.
 	return /^\/\d{4}\/(.+\/)?index\.html$/.test(file);
 }

@@ -36,6 +36,13 @@ export const StringsSchema = z
 	})
 	.transform((strings) => strings as MessageOverrides);
 
+/**
+ * Names on one page of a byline, source or topic index unless `namesPerPage` says otherwise. A name costs about
+ * 270 bytes of HTML, so a full page is about 80 KB (8 KB compressed), less than a long story's page; the demo
+ * archive's 273 bylines keep their one page.
+ */
+export const DEFAULT_NAMES_PER_PAGE = 300;
+
 /** Settings a keeper passes to `clippings()` in `astro.config.mjs`. */
 export const SiteConfigSchema = z
 	.object({
@@ -74,6 +81,16 @@ export const SiteConfigSchema = z
 			.max(500, 'pageSize must be at most 500')
 			.default(20)
 			.describe('Stories per list page.'),
+		namesPerPage: z
+			.number({ message: 'namesPerPage must be a number' })
+			.int('namesPerPage must be a whole number')
+			.min(1, 'namesPerPage must be at least 1')
+			.max(5000, 'namesPerPage must be at most 5000')
+			.optional()
+			.describe(
+				`Names per page of the byline, source and topic indexes (${DEFAULT_NAMES_PER_PAGE} when not set). An index with more names ` +
+					'is split by first letter (/bylines/letter/a/), and a letter with more is paginated.',
+			),
 		content: z.string().default('content').describe('The folder holding articles/, relative to the project.'),
 		remoteImages: z
 			.boolean({ message: 'remoteImages must be true or false' })

@@ -26,9 +26,9 @@ export function getMonthPath(year: string, month: string, page = 1): string {
 	return `/${year}/${month}/${getPageSuffix(page)}`;
 }
 
-/** `/YYYY/MM/DD/` */
-export function getDayPath(year: string, month: string, day: string): string {
-	return `/${year}/${month}/${day}/`;
+/** `/YYYY/MM/DD/`, and on a day with more stories than a page holds `/YYYY/MM/DD/page/2/`. */
+export function getDayPath(year: string, month: string, day: string, page = 1): string {
+	return `/${year}/${month}/${day}/${getPageSuffix(page)}`;
 }
 
 /** The three ways of browsing the archive by name; each is also the first segment of its addresses. */
@@ -43,6 +43,24 @@ export function getGroupPath(kind: GroupKind, slug: string, page = 1): string {
 export function getGroupIndexPath(kind: GroupKind): string {
 	return `/${kind}/`;
 }
+
+/**
+ * One letter of a split index: `/bylines/letter/a/`, then `/bylines/letter/a/page/2/`. The fixed `letter/`
+ * segment keeps these apart from every name's page: a byline slugged `a` stays at `/bylines/a/`, and no
+ * letter is called `page` or ends in `.xml`/`.json`.
+ * @example getGroupLetterPath('topics', '0-9', 2) // '/topics/letter/0-9/page/2/'
+ */
+export function getGroupLetterPath(kind: GroupKind, letter: string, page = 1): string {
+	return `${getGroupLettersPath(kind)}${encodeSegment(letter)}/${getPageSuffix(page)}`;
+}
+
+/** `/bylines/letter/`: the folder of a split index's letters (no page of its own). */
+export function getGroupLettersPath(kind: GroupKind): string {
+	return `/${kind}/letter/`;
+}
+
+/** The three kinds of group, in the order the site names them. */
+export const GROUP_KINDS: readonly GroupKind[] = ['bylines', 'sources', 'topics'];
 
 /** `/bylines/slug/`, then `/bylines/slug/page/2/` */
 export function getBylinePath(slug: string, page = 1): string {

@@ -6,14 +6,16 @@ import { getStoryLanguage } from '../model/language.ts';
 import { getArchive, type Archive, type Article } from '../derived/archive.ts';
 import { getLeadPhoto, resolveFeedPhotos } from './article-photos.ts';
 import { FEED_LENGTH, renderJsonFeed, renderRssFeed, toFeedItem, type Feed } from './feeds.ts';
+import { getGroupIndexOf } from '../derived/archive-pages.ts';
 import type { NamedGroup } from '../derived/groupings.ts';
-import { site, ui } from './site.ts';
+import { namesPerPage, site, ui } from './site.ts';
 import { chunk, renderNewsSitemap, renderSitemap, renderSitemapIndex, selectNewsStories, SITEMAP_SIZE, type SitemapEntry } from './sitemaps.ts';
 import {
 	getArchiveIndexPath,
 	getBylineIndexPath,
 	getDayPath,
 	getFeedPath,
+	getGroupLetterPath,
 	getGroupPath,
 	getHomePagePath,
 	getMonthPath,
@@ -85,7 +87,7 @@ export function createXmlResponse(xml: string): Response {
 
 let sitemaps: Promise<SitemapEntry[][]> | undefined;
 
-/** Every indexable page (first pages of lists, every story), split into numbered sitemaps. */
+/** Every indexable page (first pages of lists, letters of split name indexes, every story), split into numbered sitemaps. */
 export function getSitemaps(): Promise<SitemapEntry[][]> {
 	sitemaps ??= getArchive().then((archive) => chunk(listSitemapEntries(archive), SITEMAP_SIZE));
 	return sitemaps;
@@ -95,8 +97,10 @@ function listSitemapEntries(archive: Archive): SitemapEntry[] {
 	const { absoluteUrl } = archive.storyContext;
 	const page = (path: string, lastModified?: Date): SitemapEntry => ({ url: absoluteUrl(path), lastModified });
 	const newest = (stories: readonly Article[]) => stories[0] && (stories[0].data.modified ?? stories[0].data.published);
-	const groups = (kind: GroupKind, grouping: Archive['bylines']) =>
-		grouping.groups.map((group) => page(getGroupPath(kind, group.slug), newest(group.stories)));
+	const groups = (kind: GroupKind, grouping: Archive['bylines']) => [
+		...getGroupIndexOf(grouping, namesPerPage, site.lang).letters.map(({ letter }) => page(getGroupLetterPath(kind, letter.key))),
+		...grouping.groups.map((group) => page(getGroupPath(kind, group.slug), newest(group.stories))),
+	];
 	return [
 		page(getHomePagePath(1), newest(archive.articles)),
 		page(getArchiveIndexPath(), newest(archive.articles)),

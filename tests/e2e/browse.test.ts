@@ -88,7 +88,7 @@ async function findSeriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('browse pages in Chromium (axe-core)', () => {
-	const pages = ['archive/', '2025/', '2025/07/', '2025/07/24/', 'bylines/', 'bylines/zo%C3%AB-ortiz/', 'topics/c-2/', ''];
+	const pages = ['archive/', '2025/', '2025/07/', '2025/07/24/', 'bylines/', 'bylines/zo%C3%AB-ortiz/', 'topics/c-2/', '', 'bylines/letter/a/', 'topics/letter/c/page/2/'];
 	for (const colorScheme of ['light', 'dark'] as const) {
 		test.each(pages)(`${BASE}%s has no serious or critical violations in the ${colorScheme} color scheme`, async (urlPath) => {
 			const page = await browser.context.newPage();

@@ -70,7 +70,7 @@ describe('an Arabic archive in Chromium', () => {
 	});
 
 	for (const colorScheme of ['light', 'dark'] as const) {
-		test.each(['/', '/2025/', '/2025/07/', ARABIC_STORY, '/2025/07/24/harbour-authority-publishes-new-timetable-for-container-ships/', '/bylines/', '/search/', '/404.html'])(
+		test.each(['/', '/2025/', '/2025/07/', ARABIC_STORY, '/2025/07/24/harbour-authority-publishes-new-timetable-for-container-ships/', '/bylines/', `/bylines/letter/${encodeURIComponent('ع')}/`, '/search/', '/404.html'])(
 			`%s has no serious or critical axe violations (${colorScheme})`,
 			async (urlPath) => {
 				const page = await open('arabic', urlPath, colorScheme);

@@ -15,7 +15,11 @@ export interface TempFixture {
  * Writes a small archive (`files` maps paths under `content/articles/` to their text) with a standard
  * config (served from `base`, `/` unless given), so a test can build it and assert on the outcome.
  */
-export function createTempFixture(name: string, files: Record<string, string | Uint8Array>, { base = '/' }: { base?: string } = {}): TempFixture {
+export function createTempFixture(
+	name: string,
+	files: Record<string, string | Uint8Array>,
+	{ base = '/', settings = {} }: { base?: string; /** More settings for `clippings()`, e.g. `{ namesPerPage: 20 }`. */ settings?: Record<string, unknown> } = {},
+): TempFixture {
 	const fixture = `tmp-${name}`;
 	const root = fixturePath(fixture);
 	rmSync(root, { recursive: true, force: true });
@@ -27,7 +31,7 @@ import clippings from '../../../src/integrations/clippings.ts';
 export default defineConfig({
 	outDir: './tests/fixtures/${fixture}/dist',
 	cacheDir: './tests/fixtures/${fixture}/.cache',
-	integrations: [clippings({ title: 'Temp', url: 'https://temp.example.org', base: ${JSON.stringify(base)}, timeZone: 'UTC', content: 'tests/fixtures/${fixture}/content' })],
+	integrations: [clippings({ title: 'Temp', url: 'https://temp.example.org', base: ${JSON.stringify(base)}, timeZone: 'UTC', content: 'tests/fixtures/${fixture}/content', ...${JSON.stringify(settings)} })],
 });
 `,
 	);
