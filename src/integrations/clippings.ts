@@ -46,9 +46,7 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 					build: { format: 'directory', concurrency: 4 },
 					security: getSecurityConfig({ remoteImages: site.remoteImages }),
 					// Article pages carry an exact cacheKey, so an unchanged story's page is copied from the last build.
-					// The content store is kept in chunks of ~10 MB rather than one file: a 100,000-story store is one
-					// module the page bundle must hold, and in one piece it took Vite minutes to bundle.
-					experimental: { incrementalBuild: true, collectionStorage: 'chunked' },
+					experimental: { incrementalBuild: true },
 					vite: {
 						plugins: [
 							{
