@@ -23,7 +23,7 @@ type Change = 'typing' | 'push' | 'none';
 /** How long typing must pause before a query ending in a very short word is searched. */
 const TYPING_PAUSE_MS = 200;
 
-/** How long typing must pause before the facets are counted (which loads the index's filter data). */
+/** How long typing must pause before the facets are counted (which loads the index's filter data) and the other languages' indexes load. */
 const FACETS_PAUSE_MS = 250;
 
 const root = document.querySelector<HTMLElement>('[data-search-page]');
@@ -155,19 +155,17 @@ function startSearchPage(root: HTMLElement): void {
 			if (mine !== ticket) return;
 			showOutcome(searched, outcome);
 			if (options.focusStatus) status.focus();
-			// Results from the reader's language are on screen; the archive's other languages follow once their
-			// indexes have loaded, and the list is drawn again only if they change it.
+			// Results from the reader's language are on screen; the archive's other languages follow once typing
+			// has paused and their indexes have loaded, and the list is drawn again only if they change it.
 			if (outcome.complete) {
+				if (!(await waitForTypingPause(mine))) return;
 				const shown = outcome;
 				outcome = await outcome.complete();
 				if (mine !== ticket) return;
 				if (!isSameOutcome(shown, outcome)) showOutcome(searched, outcome);
 			}
 			// While words are being typed, the facets wait for a pause: each count would be outdated at once.
-			for (let wait = FACETS_PAUSE_MS - (performance.now() - lastTyped); wait > 0; wait = FACETS_PAUSE_MS - (performance.now() - lastTyped)) {
-				await new Promise((resolve) => setTimeout(resolve, wait));
-				if (mine !== ticket) return;
-			}
+			if (!(await waitForTypingPause(mine))) return;
 			const counts = await outcome.facets();
 			if (mine !== ticket) return;
 			const focusedFacet = document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : undefined;
@@ -180,6 +178,15 @@ function startSearchPage(root: HTMLElement): void {
 			status.textContent = text('search.unavailable');
 			markReady(true, searched);
 		}
+	}
+
+	/** Waits until typing has paused; false when a newer search has started meanwhile. */
+	async function waitForTypingPause(mine: number): Promise<boolean> {
+		for (let wait = FACETS_PAUSE_MS - (performance.now() - lastTyped); wait > 0; wait = FACETS_PAUSE_MS - (performance.now() - lastTyped)) {
+			await new Promise((resolve) => setTimeout(resolve, wait));
+			if (mine !== ticket) return false;
+		}
+		return mine === ticket;
 	}
 
 	function showOutcome(searched: SearchState, outcome: SearchOutcome): void {
