@@ -156,7 +156,7 @@ interface FirstSearch {
 interface Transfer {
 	url: string;
 	bytes: number;
-	/** When the request finished (`Date.now()` in the bench), to tell what came before the results showed. */
+	/** When the response finished (epoch milliseconds, from the browser's timing), to tell what came before the results showed. */
 	at: number;
 }
 
@@ -166,7 +166,8 @@ async function measure(browser: Browser, subject: Subject, root: string, origin:
 	const transfers: Transfer[] = [];
 	// Context-wide, so requests made by Pagefind's web worker (the stock UI uses one) are counted too.
 	context.on('requestfinished', (request) => {
-		const at = Date.now();
+		const timing = request.timing();
+		const at = timing.startTime + Math.max(timing.responseEnd, 0);
 		void request.sizes().then((sizes) => transfers.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, at }));
 	});
 	const page = await context.newPage();
@@ -177,8 +178,7 @@ async function measure(browser: Browser, subject: Subject, root: string, origin:
 	await page.waitForSelector(subject.input);
 	await page.waitForTimeout(500);
 	const pageRequests = transfers.splice(0);
-	const ms = await timeQuery(page, subject, first);
-	const shownAt = Date.now();
+	const { ms, shownAt } = await timeQuery(page, subject, first);
 	await page.waitForTimeout(1000);
 	const searchRequests = transfers.splice(0);
 	const shown = searchRequests.filter((entry) => entry.at <= shownAt);
@@ -187,7 +187,7 @@ async function measure(browser: Browser, subject: Subject, root: string, origin:
 	for (const query of more) {
 		await page.fill(subject.input, '');
 		await page.waitForTimeout(350);
-		warm.push(await timeQuery(page, subject, query));
+		warm.push((await timeQuery(page, subject, query)).ms);
 	}
 	await context.close();
 	return {
@@ -205,17 +205,18 @@ async function measure(browser: Browser, subject: Subject, root: string, origin:
 }
 
 /** Types a query into the focused search box and times, in the page, its last keystroke to its results on screen. */
-async function timeQuery(page: Page, subject: Subject, query: string): Promise<number> {
+async function timeQuery(page: Page, subject: Subject, query: string): Promise<{ ms: number; shownAt: number }> {
 	await page.evaluate(
 		({ input, shown, target }) => {
 			const box = document.querySelector<HTMLInputElement>(input)!;
 			const isShown = new Function('query', `return (${shown})(query);`) as (query: string) => boolean;
-			(window as unknown as { latency: Promise<number> }).latency = new Promise((resolve) => {
+			(window as unknown as { latency: Promise<{ ms: number; shownAt: number }> }).latency = new Promise((resolve) => {
 				let start = 0;
 				const check = () => {
 					if (start && isShown(target)) {
 						observer.disconnect();
-						resolve(performance.now() - start);
+						const now = performance.now();
+						resolve({ ms: now - start, shownAt: performance.timeOrigin + now });
 					}
 				};
 				const observer = new MutationObserver(check);
@@ -237,7 +238,7 @@ async function timeQuery(page: Page, subject: Subject, query: string): Promise<n
 		{ input: subject.input, shown: subject.shown.toString(), target: query },
 	);
 	await page.keyboard.type(query, { delay: 40 });
-	return page.evaluate(() => (window as unknown as { latency: Promise<number> }).latency);
+	return page.evaluate(() => (window as unknown as { latency: Promise<{ ms: number; shownAt: number }> }).latency);
 }
 
 
