@@ -51,7 +51,10 @@ interface Candidate extends RankCandidate {
 	lang: string;
 }
 
-/** Beyond the page asked for, how many more of the best candidates lacking a word have their text read for a close spelling of it. */
+/**
+ * Beyond the page asked for, how many more of the best candidates have their text read: for a close spelling
+ * of a word they lack, or for a run of Chinese or Japanese as typed.
+ */
 const SPELLING_POOL = 10;
 
 /** How many words a query may drop one at a time before the search falls back to each word alone. */
