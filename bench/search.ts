@@ -168,7 +168,8 @@ async function measure(browser: Browser, subject: Subject, root: string, origin:
 	context.on('requestfinished', (request) => {
 		const timing = request.timing();
 		const at = timing.startTime + Math.max(timing.responseEnd, 0);
-		void request.sizes().then((sizes) => transfers.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, at }));
+		// A request still being read when the context closes (a background fetch) has no sizes any more.
+		void request.sizes().then((sizes) => transfers.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, at }), () => undefined);
 	});
 	const page = await context.newPage();
 	const fileOf = (url: string) => (url.startsWith(origin) ? path.join(root, decodeURIComponent(new URL(url).pathname).replace(/\/$/, '/index.html')) : '');
