@@ -27,7 +27,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/browser.ts';
 import { writeBlogArticles } from './support/blogs.ts';
 import { buildClippingsArchive } from './support/clippings-build.ts';
 import { measureFolder } from './support/folder-size.ts';
-import { buildKnownItemQueries, readBuiltStories, type KnownItemQuery, type QueryKind } from './support/known-items.ts';
+import { buildKnownItemQueries, readIndexedStories, type KnownItemQuery, type QueryKind } from './support/known-items.ts';
 import { getBenchArchiveOptions, writeReutersArchive } from './support/reuters.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -141,8 +141,11 @@ interface FirstSearch {
 	/** Bytes sent for the page itself (HTML, styles, scripts) and for the search until its results show. */
 	pageBytes: number;
 	searchBytes: number;
-	/** Filter data for the facets, fetched once the results are on screen. */
-	facetBytes: number;
+	/**
+	 * Fetched in the second after the results are on screen: the filter data for the facets, and in an
+	 * archive of several languages the other languages' indexes (the first results come from the reader's).
+	 */
+	afterBytes: number;
 	/** The same files' sizes on disk: what a host that compresses nothing would send. */
 	rawBytes: number;
 	requests: number;
@@ -153,6 +156,8 @@ interface FirstSearch {
 interface Transfer {
 	url: string;
 	bytes: number;
+	/** When the response finished (epoch milliseconds, from the browser's timing), to tell what came before the results showed. */
+	at: number;
 }
 
 /** Opens a subject in a cold browser context and types `first`, then (timing only) each of `more`. */
@@ -161,34 +166,37 @@ async function measure(browser: Browser, subject: Subject, root: string, origin:
 	const transfers: Transfer[] = [];
 	// Context-wide, so requests made by Pagefind's web worker (the stock UI uses one) are counted too.
 	context.on('requestfinished', (request) => {
-		void request.sizes().then((sizes) => transfers.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize }));
+		const timing = request.timing();
+		const at = timing.startTime + Math.max(timing.responseEnd, 0);
+		// A request still being read when the context closes (a background fetch) has no sizes any more.
+		void request.sizes().then((sizes) => transfers.push({ url: request.url(), bytes: sizes.responseBodySize + sizes.responseHeadersSize, at }), () => undefined);
 	});
 	const page = await context.newPage();
 	const fileOf = (url: string) => (url.startsWith(origin) ? path.join(root, decodeURIComponent(new URL(url).pathname).replace(/\/$/, '/index.html')) : '');
 	const total = (list: Transfer[]) => list.reduce((sum, entry) => sum + entry.bytes, 0);
-	const isFacetData = (entry: Transfer) => entry.url.includes('/pagefind/filter/');
 
 	await page.goto(subject.url, { waitUntil: 'load' });
 	await page.waitForSelector(subject.input);
 	await page.waitForTimeout(500);
 	const pageRequests = transfers.splice(0);
-	const ms = await timeQuery(page, subject, first);
+	const { ms, shownAt } = await timeQuery(page, subject, first);
 	await page.waitForTimeout(1000);
 	const searchRequests = transfers.splice(0);
+	const shown = searchRequests.filter((entry) => entry.at <= shownAt);
+	const after = searchRequests.filter((entry) => entry.at > shownAt);
 	const warm: number[] = [];
 	for (const query of more) {
 		await page.fill(subject.input, '');
 		await page.waitForTimeout(350);
-		warm.push(await timeQuery(page, subject, query));
+		warm.push((await timeQuery(page, subject, query)).ms);
 	}
 	await context.close();
-	const shown = searchRequests.filter((entry) => !isFacetData(entry));
 	return {
 		first: {
 			query: first,
 			pageBytes: total(pageRequests),
 			searchBytes: total(shown),
-			facetBytes: total(searchRequests.filter(isFacetData)),
+			afterBytes: total(after),
 			rawBytes: [...pageRequests, ...shown].reduce((sum, entry) => sum + fileSize(fileOf(entry.url)), 0),
 			requests: pageRequests.length + shown.length,
 			ms,
@@ -198,17 +206,18 @@ async function measure(browser: Browser, subject: Subject, root: string, origin:
 }
 
 /** Types a query into the focused search box and times, in the page, its last keystroke to its results on screen. */
-async function timeQuery(page: Page, subject: Subject, query: string): Promise<number> {
+async function timeQuery(page: Page, subject: Subject, query: string): Promise<{ ms: number; shownAt: number }> {
 	await page.evaluate(
 		({ input, shown, target }) => {
 			const box = document.querySelector<HTMLInputElement>(input)!;
 			const isShown = new Function('query', `return (${shown})(query);`) as (query: string) => boolean;
-			(window as unknown as { latency: Promise<number> }).latency = new Promise((resolve) => {
+			(window as unknown as { latency: Promise<{ ms: number; shownAt: number }> }).latency = new Promise((resolve) => {
 				let start = 0;
 				const check = () => {
 					if (start && isShown(target)) {
 						observer.disconnect();
-						resolve(performance.now() - start);
+						const now = performance.now();
+						resolve({ ms: now - start, shownAt: performance.timeOrigin + now });
 					}
 				};
 				const observer = new MutationObserver(check);
@@ -230,7 +239,7 @@ async function timeQuery(page: Page, subject: Subject, query: string): Promise<n
 		{ input: subject.input, shown: subject.shown.toString(), target: query },
 	);
 	await page.keyboard.type(query, { delay: 40 });
-	return page.evaluate(() => (window as unknown as { latency: Promise<number> }).latency);
+	return page.evaluate(() => (window as unknown as { latency: Promise<{ ms: number; shownAt: number }> }).latency);
 }
 
 
@@ -322,7 +331,7 @@ const KIND_LABELS: Record<QueryKind, string> = {
 
 /** The known-item evaluation: every query on the search page and on plain Pagefind, scored per kind. */
 async function evaluateKnownItems(browser: Browser, origin: string): Promise<void> {
-	const stories = readBuiltStories(DIST);
+	const stories = readIndexedStories(getSearchRecordsFile(path.join(FOLDER, '.cache')));
 	const queries = buildKnownItemQueries(stories, KNOWN_ITEMS, 'en');
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	const ours = await context.newPage();
@@ -331,6 +340,8 @@ async function evaluateKnownItems(browser: Browser, origin: string): Promise<voi
 	await plain.goto(`${origin}/${PLAIN_PAGE}`, { waitUntil: 'load' });
 	// Both start warm: the first query of each loads the scripts and start-up data, which the speed part measures.
 	await askSearchPage(ours, 'warm up');
+	// The other languages' indexes load after the first results; every query below is asked of all of them.
+	await ours.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-page]')?.dataset.ready === 'true');
 	const answers: { ours: Answer; plain: Answer }[] = [];
 	for (const query of queries) {
 		answers.push({ ours: await askSearchPage(ours, query.query), plain: await askPlainPagefind(plain, query.query, query.lang) });
@@ -340,7 +351,7 @@ async function evaluateKnownItems(browser: Browser, origin: string): Promise<voi
 	const misses = queries.map((query, index) => ({ query, answer: answers[index]!.ours })).filter(({ query, answer }) => !query.copies.includes(answer.paths[0] ?? ''));
 	if (process.env.BENCH_SHOW_MISSES) {
 		for (const { query, answer } of misses.slice(0, Number(process.env.BENCH_SHOW_MISSES))) {
-			console.log(`miss ${query.kind}: “${query.query}” → ${query.target} at ${answer.paths.indexOf(query.target) + 1 || '—'} (${answer.paths.length} shown)`);
+			console.log(`miss ${query.kind}: “${query.query}” → ${query.target} at ${answer.paths.indexOf(query.target) + 1 || '—'} (${answer.paths.length} shown; ${query.shared} other stories hold the run)`);
 		}
 	}
 	console.log(`\nKnown-item evaluation: ${stories.length} stories in the archive, ${KNOWN_ITEMS} of them asked for (${queries.length} queries, seeded); the hit is that story or a word-for-word copy of it`);
@@ -353,6 +364,12 @@ async function evaluateKnownItems(browser: Browser, origin: string): Promise<voi
 		const a = score(picked, indexes.map((index) => answers[index]!.ours));
 		const b = score(picked, indexes.map((index) => answers[index]!.plain));
 		console.log(`| ${KIND_LABELS[kind]} | ${a.n} | ${a.at1} | ${a.at10} | ${a.mrr} | ${a.zero} | ${a.median.toFixed(0)} ms | ${a.p90.toFixed(0)} ms | ${b.at1} | ${b.at10} | ${b.mrr} | ${b.zero} | ${b.median.toFixed(0)} ms |`);
+		const alone = indexes.filter((index) => queries[index]!.shared === 0);
+		if (alone.length > 0 && alone.length < indexes.length) {
+			const c = score(alone.map((index) => queries[index]!), alone.map((index) => answers[index]!.ours));
+			const d = score(alone.map((index) => queries[index]!), alone.map((index) => answers[index]!.plain));
+			console.log(`| ${KIND_LABELS[kind]}, the run in no other story | ${c.n} | ${c.at1} | ${c.at10} | ${c.mrr} | ${c.zero} | ${c.median.toFixed(0)} ms | ${c.p90.toFixed(0)} ms | ${d.at1} | ${d.at10} | ${d.mrr} | ${d.zero} | ${d.median.toFixed(0)} ms |`);
+		}
 	}
 	console.log('(time: submit → results on screen on the search page; search + the top 10 records for plain Pagefind)');
 }
@@ -431,12 +448,12 @@ async function measureSpeed(browser: Browser, origin: string): Promise<void> {
 		);
 
 		console.log(`served gzip-compressed like a static host; service workers blocked; typed at 40 ms a key`);
-		console.log('\nFirst search: a cold browser opens the search page and types one query (bytes until its results show; facet data, fetched after, apart)');
-		console.log(`| search page | ${FIRST_QUERIES.map((query) => `“${query}”`).join(' | ')} | facet data, after | last key → results (cold) |`);
+		console.log('\nFirst search: a cold browser opens the search page and types one query (bytes until its results show; what follows in the next second apart: facet data, and the other languages’ indexes)');
+		console.log(`| search page | ${FIRST_QUERIES.map((query) => `“${query}”`).join(' | ')} | the second after | last key → results (cold) |`);
 		console.log(`|---|${FIRST_QUERIES.map(() => '---:').join('|')}|---:|---:|`);
 		for (const { subject, firsts } of results) {
 			const cells = firsts.map((first) => `${kb(first.pageBytes + first.searchBytes)} (${first.requests} req.)`);
-			console.log(`| ${subject.name} | ${cells.join(' | ')} | ${kb(median(firsts.map((first) => first.facetBytes)))} | ${median(firsts.map((first) => first.ms)).toFixed(0)} ms median |`);
+			console.log(`| ${subject.name} | ${cells.join(' | ')} | ${kb(median(firsts.map((first) => first.afterBytes)))} | ${median(firsts.map((first) => first.ms)).toFixed(0)} ms median |`);
 		}
 		const [ours] = results;
 		const largest = Math.max(...ours!.firsts.map((first) => first.pageBytes + first.searchBytes));

@@ -5,9 +5,8 @@
  * (runs of characters for Chinese and Japanese, which have no spaces).
  */
 import { createSeededRandom } from '../../tests/support/seeded-random.ts';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { load } from 'cheerio';
+import { readFileSync } from 'node:fs';
+import type { SearchIndexRecord } from '../../src/outputs/search-record.ts';
 
 /** The kinds of query, each reported apart. */
 export type QueryKind = 'fragment' | 'headline' | 'misspelt' | 'language';
@@ -22,9 +21,14 @@ export interface KnownItemQuery {
 	copies: string[];
 	/** The index the story is in (its page's `lang`). */
 	lang: string;
+	/**
+	 * How many other stories (not copies) hold the query's words as the same run: when some do, nothing in
+	 * the query tells them from the story asked for, and no ranking can put it first every time.
+	 */
+	shared: number;
 }
 
-/** One built story page, as indexed: its headline and the text of its paragraphs. */
+/** One story as indexed: its headline and the text of its paragraphs. */
 export interface BuiltStory {
 	path: string;
 	lang: string;
@@ -35,27 +39,18 @@ export interface BuiltStory {
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 
-/** Every story page of a built archive (`YYYY/MM/DD/slug/index.html`), read as the index reads it. */
-export function readBuiltStories(dist: string): BuiltStory[] {
+/**
+ * Every story of a built archive as the index received it: the search records the build keeps
+ * (`getSearchRecordsFile`, one JSON record a line), whose text is the headline, then the paragraphs.
+ */
+export function readIndexedStories(recordsFile: string): BuiltStory[] {
 	const stories: BuiltStory[] = [];
-	const walk = (folder: string, depth: number) => {
-		for (const entry of readdirSync(folder, { withFileTypes: true })) {
-			if (!entry.isDirectory()) continue;
-			const child = path.join(folder, entry.name);
-			if (depth < 3 && /^\d+$/.test(entry.name)) walk(child, depth + 1);
-			else if (depth === 3) {
-				const $ = load(readFileSync(path.join(child, 'index.html'), 'utf8'));
-				const title = $('h1[data-pagefind-body]').text().trim();
-				if (!title) continue;
-				const paragraphs = $('.story__body[data-pagefind-body] p')
-					.map((_, p) => $(p).text().replace(/\s+/g, ' ').trim())
-					.get()
-					.filter(Boolean);
-				stories.push({ path: `/${path.relative(dist, child).split(path.sep).join('/')}/`, lang: $('html').attr('lang') ?? 'en', title, paragraphs });
-			}
-		}
-	};
-	walk(dist, 0);
+	for (const line of readFileSync(recordsFile, 'utf8').split('\n')) {
+		if (!line) continue;
+		const record = JSON.parse(line) as SearchIndexRecord;
+		const [, ...paragraphs] = record.content.split(/\n\n+/);
+		stories.push({ path: decodeURI(record.url), lang: record.language, title: record.meta.title, paragraphs: paragraphs.map((text) => text.replace(/\s+/g, ' ').trim()).filter(Boolean) });
+	}
 	return stories.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
@@ -133,9 +128,13 @@ export function buildKnownItemQueries(stories: readonly BuiltStory[], count: num
 		[chosen[index], chosen[other]] = [chosen[other]!, chosen[index]!];
 	}
 	const queries: KnownItemQuery[] = [];
+	const countHolders = createRunCounter(stories, textOf);
 	for (const story of chosen.slice(0, count)) {
 		const ask = (kind: QueryKind, query: string | undefined) => {
-			if (query) queries.push({ kind, query, target: story.path, copies: copies.get(textOf(story))!, lang: story.lang });
+			if (!query) return;
+			const storyCopies = copies.get(textOf(story))!;
+			const shared = kind === 'fragment' || kind === 'headline' ? countHolders(query, storyCopies.length) : 0;
+			queries.push({ kind, query, target: story.path, copies: storyCopies, lang: story.lang, shared });
 		};
 		const fragment = pickFragment(story, random);
 		ask('fragment', fragment);
@@ -143,7 +142,42 @@ export function buildKnownItemQueries(stories: readonly BuiltStory[], count: num
 		ask('misspelt', fragment && misspell(fragment, random));
 	}
 	for (const story of stories.filter((candidate) => candidate.lang !== siteLang)) {
-		for (const phrase of pickLanguagePhrases(story, random)) queries.push({ kind: 'language', query: phrase, target: story.path, copies: copies.get(textOf(story))!, lang: story.lang });
+		for (const phrase of pickLanguagePhrases(story, random)) queries.push({ kind: 'language', query: phrase, target: story.path, copies: copies.get(textOf(story))!, lang: story.lang, shared: 0 });
 	}
 	return queries;
+}
+
+/** Letters and digits only, lower case, one space between words: how a run is compared across stories. */
+function flatten(text: string): string {
+	return ` ${text.toLocaleLowerCase('und').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+}
+
+/**
+ * Counts, for a query, the stories holding its words as a run, less `copies` (the story asked for and its
+ * word-for-word copies): every story's text flattened into one string, searched once per query.
+ */
+function createRunCounter(stories: readonly BuiltStory[], textOf: (story: BuiltStory) => string): (query: string, copies: number) => number {
+	const texts = stories.map((story) => flatten(textOf(story)));
+	const all = texts.join('\u0000');
+	const starts: number[] = [];
+	let at = 0;
+	for (const text of texts) {
+		starts.push(at);
+		at += text.length + 1;
+	}
+	return (query, copies) => {
+		const run = flatten(query);
+		const holders = new Set<number>();
+		for (let found = all.indexOf(run); found !== -1; found = all.indexOf(run, found + 1)) {
+			let low = 0;
+			let high = starts.length - 1;
+			while (low < high) {
+				const middle = (low + high + 1) >> 1;
+				if (starts[middle]! <= found) low = middle;
+				else high = middle - 1;
+			}
+			holders.add(low);
+		}
+		return Math.max(0, holders.size - copies);
+	};
 }

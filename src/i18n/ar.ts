@@ -196,6 +196,7 @@ export const ar: Catalogue = {
 	'search.forQuery': ' عن «{query}»',
 	'search.missing': 'غير موجود:',
 	'search.partial': 'تفتقد أقرب النتائج بعض الكلمات، وهي مشطوبة.',
+	'search.didYouMean': 'هل تقصد:',
 	'search.previous': 'السابقة',
 	'search.next': 'التالية',
 	'search.stepPage': 'الصفحة {step}، {page}',

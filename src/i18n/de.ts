@@ -119,6 +119,7 @@ export const de: Catalogue = {
 	'search.forQuery': ' für „{query}“',
 	'search.missing': 'Fehlt:',
 	'search.partial': 'Den nächstliegenden Treffern fehlen einige Wörter; sie sind durchgestrichen.',
+	'search.didYouMean': 'Meinten Sie:',
 	'search.previous': 'Zurück',
 	'search.next': 'Weiter',
 	'search.stepPage': '{step}, Seite {page}',

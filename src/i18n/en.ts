@@ -130,6 +130,7 @@ export const en = {
 	'search.forQuery': ' for “{query}”',
 	'search.missing': 'Missing:',
 	'search.partial': 'The closest results lack some of the words, shown struck through.',
+	'search.didYouMean': 'Did you mean:',
 	'search.previous': 'Previous',
 	'search.next': 'Next',
 	'search.stepPage': '{step} page, {page}',

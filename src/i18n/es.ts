@@ -119,6 +119,7 @@ export const es: Catalogue = {
 	'search.forQuery': ' para «{query}»',
 	'search.missing': 'Falta:',
 	'search.partial': 'A los resultados más cercanos les faltan algunas palabras, que aparecen tachadas.',
+	'search.didYouMean': 'Quizá quiso decir:',
 	'search.previous': 'Anterior',
 	'search.next': 'Siguiente',
 	'search.stepPage': 'Página {step}, {page}',

@@ -119,6 +119,7 @@ export const fr: Catalogue = {
 	'search.forQuery': ' pour « {query} »',
 	'search.missing': 'Absent :',
 	'search.partial': 'Les résultats les plus proches ne contiennent pas tous les mots ; les mots absents sont barrés.',
+	'search.didYouMean': 'Vouliez-vous dire :',
 	'search.previous': 'Précédente',
 	'search.next': 'Suivante',
 	'search.stepPage': 'Page {step}, {page}',

@@ -119,6 +119,7 @@ export const zh: Catalogue = {
 	'search.forQuery': '（搜索“{query}”）',
 	'search.missing': '缺少：',
 	'search.partial': '最接近的结果缺少部分词语，已用删除线标出。',
+	'search.didYouMean': '您是不是要找：',
 	'search.previous': '上一页',
 	'search.next': '下一页',
 	'search.stepPage': '{step}，第 {page} 页',

@@ -164,6 +164,20 @@ describe('finding the story you remember', () => {
 		await page.close();
 	});
 
+	test('a misspelt word the found story holds spelt close is offered as “Did you mean”, and following it searches for that', async () => {
+		const page = await browser.context.newPage();
+		await search(page, 'shipped 200 of its popluar Accord cars');
+		const offer = page.locator('[data-search-suggestion]');
+		expect(await offer.innerText()).toBe('Did you mean: shipped 200 of its popular Accord cars');
+		await offer.locator('a').click();
+		await waitForSearch(page);
+		expect(new URL(page.url()).searchParams.get('q')).toBe('shipped 200 of its popular Accord cars');
+		expect(await page.locator('#search-q').inputValue()).toBe('shipped 200 of its popular Accord cars');
+		expect((await readResults(page))[0]?.title).toBe(HONDA);
+		expect(await offer.isHidden()).toBe(true);
+		await page.close();
+	});
+
 	test('nothing is found only when no story has any of the words', async () => {
 		const page = await browser.context.newPage();
 		expect((await search(page, 'honda jjjkkkwww')).results.map((result) => result.title)).toContain(HONDA);
@@ -262,6 +276,23 @@ describe('facets, sorts and date ranges', () => {
 		const results = await readResults(page);
 		expect(results.map((result) => result.title)).toEqual(expected.map((article) => article.title));
 		expect(results.map((result) => result.datetime)).toEqual(expected.map(dayOf));
+		await page.close();
+	});
+
+	test('the first results come from the reader’s language’s index alone; the other languages’ indexes load after them and their stories join the list', async () => {
+		const page = await browser.context.newPage();
+		// What the page had fetched when it first showed results.
+		await page.addInitScript(() => {
+			const seen = window as unknown as { firstShown?: string[] };
+			new MutationObserver(() => {
+				seen.firstShown ??= performance.getEntriesByType('resource').map((entry) => entry.name);
+			}).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-shown'] });
+		});
+		await openSearch(page, '?q=honda');
+		const modules = (names: string[]) => names.map((name) => /wasm\.(\w+)\.pagefind/.exec(name)?.[1]).filter(Boolean).sort();
+		expect(modules(await page.evaluate(() => (window as unknown as { firstShown: string[] }).firstShown))).toEqual(['en']);
+		expect(modules(await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name)))).toEqual(['ar', 'de', 'en', 'unknown']);
+		expect(new Set((await readResults(page)).map((result) => result.lang))).toEqual(new Set(['en', 'de']));
 		await page.close();
 	});
 

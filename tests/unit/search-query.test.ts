@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatIndexQuery, parseQuery } from '../../src/scripts/search/query.ts';
+import { formatIndexQuery, getUnspacedRuns, holdsRuns, parseQuery, splitIndexWords } from '../../src/scripts/search/query.ts';
 
 describe('parseQuery', () => {
 	test.each([
@@ -35,5 +35,26 @@ describe('formatIndexQuery', () => {
 
 	test('a query of excluded words alone asks the index for no words', () => {
 		expect(formatIndexQuery(parseQuery('-saudi'))).toBe('');
+	});
+});
+
+describe('runs of Chinese and Japanese', () => {
+	test('a Chinese run is split into the words a segmenter finds in it, which together spell the run', () => {
+		const words = splitIndexWords('东京股市开盘前');
+		expect(words.length).toBeGreaterThan(1);
+		expect(words.join('')).toBe('东京股市开盘前');
+	});
+
+	test('a word in a spaced script is left whole', () => {
+		expect(splitIndexWords('Autohersteller')).toEqual(['Autohersteller']);
+	});
+
+	test('the runs of a query are its Chinese or Japanese words of two characters or more', () => {
+		expect(getUnspacedRuns(parseQuery('Nomura 野村证券 株 oil'))).toEqual(['野村证券']);
+	});
+
+	test('a story holds a run when its text has the characters together, whatever spaces the index put between them', () => {
+		expect(holdsRuns('东京 股市\n开盘 前', ['股市开盘'])).toBe(true);
+		expect(holdsRuns('东京股市收盘', ['股市开盘'])).toBe(false);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countDensestWindow, hasPhraseMatch, rankCandidates, type RankCandidate } from '../../src/scripts/search/ranking.ts';
+import { countDensestWindow, hasPhraseMatch, rankCandidates, toComparableWords, type RankCandidate } from '../../src/scripts/search/ranking.ts';
 
 const candidate = (name: string, score: number, locations: number[], missing: string[] = [], wholeWords?: boolean) => ({ name, score, locations, missing, wholeWords });
 const names = (ranked: { name: string }[]) => ranked.map((entry) => entry.name);
@@ -50,6 +50,31 @@ describe('rankCandidates', () => {
 		expect(names(input)).toEqual(['first', 'second']);
 	});
 
+	test('a story with the words in the order typed comes before one with the same words together in another order', () => {
+		const reordered = { ...candidate('reordered', 30, [10, 11, 12]) };
+		const inOrder = { ...candidate('in order', 2, [40, 41, 42]), exact: true };
+		expect(names(rankCandidates([reordered, inOrder], 3))).toEqual(['in order', 'reordered']);
+	});
+
+	test('the words in the order typed count only for a story that has every word', () => {
+		const lacking = { ...candidate('lacking', 50, [3, 4], ['opec']), exact: true };
+		const every = candidate('every', 1, [7, 8, 30]);
+		expect(names(rankCandidates([lacking, every], 3))).toEqual(['every', 'lacking']);
+	});
+
+	test('candidates equal in everything else are ordered by their tiebreak, whichever index answered first', () => {
+		const a = { ...candidate('a', 4, [1, 2]), tiebreak: 'en:aa' };
+		const b = { ...candidate('b', 4, [5, 6]), tiebreak: 'de:bb' };
+		expect(names(rankCandidates([a, b], 2))).toEqual(['b', 'a']);
+		expect(names(rankCandidates([b, a], 2))).toEqual(['b', 'a']);
+	});
+
+	test('a story whose headline is the query word for word comes first, before others holding the words in order', () => {
+		const other = { ...candidate('other', 40, [0, 1, 2]), exact: true };
+		const typed = { ...candidate('headline', 3, [0, 1, 2]), exact: true, headline: true };
+		expect(names(rankCandidates([other, typed], 3))).toEqual(['headline', 'other']);
+	});
+
 	test('lists from several indexes or index parts rank as one list', () => {
 		const partA: RankCandidate[] = [candidate('a-scattered', 20, [1, 50])];
 		const partB: RankCandidate[] = [candidate('b-together', 2, [7, 8])];
@@ -67,7 +92,24 @@ describe('hasPhraseMatch', () => {
 		expect(hasPhraseMatch([candidate('y', 1, [8, 9], ['z'])], 3)).toBe(false);
 	});
 
+	test('is true when the index found every word in the order typed', () => {
+		expect(hasPhraseMatch([{ ...candidate('x', 1, [1, 40, 90]), exact: true }], 3)).toBe(true);
+	});
+
 	test('is false when there are no candidates', () => {
 		expect(hasPhraseMatch([], 2)).toBe(false);
+	});
+});
+
+describe('toComparableWords', () => {
+	test('a headline and a query compare without case, accents or punctuation', () => {
+		expect(toComparableWords('Kaneb Energy Partners Ltd <kep> 4th Qtr Loss')).toBe(toComparableWords('kaneb energy partners ltd kep 4th qtr loss'));
+		expect(toComparableWords('February U.s. Purchasing Manager Index Falls')).toBe(toComparableWords('February U.s Purchasing Manager Index Falls'));
+		expect(toComparableWords('Zürich')).toBe('zurich');
+	});
+
+	test('a headline with another figure or a longer word does not compare equal', () => {
+		expect(toComparableWords('Go 1.13 is released')).not.toBe(toComparableWords('Go 1.3 is released'));
+		expect(toComparableWords('Comalco Says Lower Costs Helped Return To Profit')).not.toBe(toComparableWords('Comalco Says Lower Costs Helped Return To Profits'));
 	});
 });

@@ -36,8 +36,15 @@ export interface SearchOutcome {
 	hits: SearchHit[];
 	/** True when the best results lack some of the words (a misspelt word, a word no story has). */
 	partial: boolean;
+	/** When the best results lack a word that their text holds spelt slightly differently: the query with that spelling ("Did you mean"). */
+	suggestion?: string;
 	/** Counts the facets; asked for once the results are on screen and typing has settled, as it loads more of the index. */
 	facets: () => Promise<FacetCounts>;
+	/**
+	 * Present when only some of the indexes answered (the reader's language opens first, the archive's other
+	 * languages after): the same search over every index, once they have loaded. Its outcome replaces this one.
+	 */
+	complete?: () => Promise<SearchOutcome>;
 }
 
 /** An index the search page can ask. */
@@ -47,7 +54,7 @@ export interface SearchEngine {
 	 * newer typing stops there (rejecting with `SearchOvertaken`) instead of downloading what nobody will see.
 	 */
 	search(state: SearchState, isCurrent?: () => boolean): Promise<SearchOutcome>;
-	/** Starts loading what every search needs (Pagefind's script, start-up data and WebAssembly), e.g. when the reader starts typing. */
+	/** Starts loading what the first search needs (Pagefind's script, start-up data and WebAssembly), e.g. when the reader starts typing. */
 	prepare(): void;
 }
 

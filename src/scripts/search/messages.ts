@@ -21,6 +21,7 @@ export const SEARCH_MESSAGE_KEYS = [
 	'search.forQuery',
 	'search.missing',
 	'search.partial',
+	'search.didYouMean',
 	'search.missingData',
 	'search.unavailable',
 ] as const;

@@ -16,8 +16,9 @@ import {
 } from '../../model/search-state.ts';
 import { findTermRanges, getTextFragment, normalizeWord, parseExcerptMarkup, tokenize } from '../../model/search-text.ts';
 import { addCounts, SearchOvertaken, toFacetCounts, type FacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
-import { formatIndexQuery, parseQuery, type ParsedQuery } from './query.ts';
-import { hasPhraseMatch, rankCandidates, type RankCandidate } from './ranking.ts';
+import { formatIndexQuery, getUnspacedRuns, holdsRuns, parseQuery, splitIndexWords, type ParsedQuery } from './query.ts';
+import { hasPhraseMatch, rankCandidates, toComparableWords, type RankCandidate } from './ranking.ts';
+import { chooseCorrections, correctQuery, findCloseWord } from './spelling.ts';
 
 /** The parts of Pagefind's browser API this page uses (see `pagefind/pagefind.js` in the built site). */
 interface PagefindModule {
@@ -50,11 +51,19 @@ interface Candidate extends RankCandidate {
 	lang: string;
 }
 
+/**
+ * Beyond the page asked for, how many more of the best candidates have their text read: for a close spelling
+ * of a word they lack, or for a run of Chinese or Japanese as typed.
+ */
+const SPELLING_POOL = 10;
+
 /** How many words a query may drop one at a time before the search falls back to each word alone. */
 const MAX_LEAVE_ONE_OUT = 10;
 
 interface PagefindData {
 	url: string;
+	/** The story's whole indexed text. */
+	content?: string;
 	excerpt: string;
 	meta: Record<string, string | undefined>;
 	filters: Record<string, string[] | undefined>;
@@ -68,6 +77,12 @@ export interface PagefindEngineOptions {
 	base: string;
 	/** The languages the archive holds, as the index names them. */
 	languages: string[];
+	/**
+	 * The reader's language (the archive's own), whose index opens first: a search answers from it at once
+	 * and from the other languages' indexes once they have loaded (each is a WebAssembly module of its own).
+	 * When the archive has no story in it, the language with the most stories.
+	 */
+	primary: string;
 	/** Every month the archive has stories in, `YYYY-MM`. */
 	months: string[];
 }
@@ -77,28 +92,47 @@ export class PagefindEngine implements SearchEngine {
 	readonly #options: PagefindEngineOptions;
 	readonly #instances = new Map<string, Promise<PagefindInstance>>();
 	readonly #filtersLoaded = new Map<string, Promise<unknown>>();
+	/** Languages whose index has loaded. */
+	readonly #ready = new Set<string>();
+	readonly #primary: string;
 
 	constructor(options: PagefindEngineOptions) {
 		this.#options = options;
+		this.#primary = options.languages.includes(options.primary) ? options.primary : (options.languages[0] ?? options.primary);
 	}
 
 	prepare(): void {
-		for (const lang of this.#options.languages) void this.#getInstance(lang).catch(() => undefined);
+		void this.#getInstance(this.#primary).catch(() => undefined);
 	}
 
 	async search(state: SearchState, isCurrent: () => boolean = () => true): Promise<SearchOutcome> {
 		const languages = state.lang ? this.#options.languages.filter((lang) => lang === state.lang) : this.#options.languages;
+		const waiting = languages.filter((lang) => lang !== this.#primary && !this.#ready.has(lang));
+		if (waiting.length === 0 || !languages.includes(this.#primary)) return this.#searchIn(state, languages, isCurrent);
+		// The first search answers from the reader's language; the other indexes load after it, and the
+		// search runs again over all of them (`complete`), so no story in another language is left out.
+		const complete = async () => {
+			await Promise.all(waiting.map((lang) => this.#getInstance(lang)));
+			return this.#searchIn(state, languages, isCurrent);
+		};
+		const first = await this.#searchIn(state, [this.#primary, ...languages.filter((lang) => this.#ready.has(lang) && lang !== this.#primary)], isCurrent);
+		// "Nothing found" or a near miss in one language may be a story in another: that waits for every index.
+		if (first.total === 0 || first.partial) return complete();
+		return { ...first, complete };
+	}
+
+	async #searchIn(state: SearchState, languages: string[], isCurrent: () => boolean): Promise<SearchOutcome> {
 		const term = formatIndexQuery(parseQuery(state.q)) || null;
 		const sortOrder = getEffectiveSort(state);
 		const filters = this.#getFilters(state);
 		const first = (state.page - 1) * RESULTS_PER_PAGE;
 		if (sortOrder === 'relevance') {
 			const parsed = parseQuery(state.q);
-			const found = await this.#searchByRelevance(languages, parsed, filters, first, isCurrent);
+			const found = await this.#searchByRelevance(languages, state.q, parsed, filters, first, isCurrent);
 			const hits = found.page.map(({ data, missing }) => ({ ...toHit(data), missing }));
 			// Facets count the stories with every word; when none has them all, there is nothing to count.
 			const facets = found.allWords ? () => this.#countFacets(state, languages, found.term) : async () => toFacetCounts({});
-			return { total: found.total, hits, partial: found.partial, facets };
+			return { total: found.total, hits, partial: found.partial, facets, ...(found.suggestion ? { suggestion: found.suggestion } : {}) };
 		}
 		const window = await this.#searchByDate(languages, term, parseQuery(state.q).excluded, filters, first, sortOrder === 'newest', isCurrent);
 		const hits = window.page.map((data) => ({ ...toHit(data), missing: [] }));
@@ -111,12 +145,20 @@ export class PagefindEngine implements SearchEngine {
 	 * the words; each result says which words it lacks. Quoted phrases keep only stories with the words in that order,
 	 * `-word` removes the stories that have it.
 	 */
-	async #searchByRelevance(languages: string[], parsed: ParsedQuery, filters: SearchFilters, first: number, isCurrent: () => boolean) {
+	async #searchByRelevance(languages: string[], typed: string, parsed: ParsedQuery, filters: SearchFilters, first: number, isCurrent: () => boolean) {
 		const term = parsed.words.length > 0 ? formatIndexQuery(parsed) : null;
-		const words = [...new Set(parsed.words.map(normalizeWord))];
-		let candidates = await this.#collect(languages, term, filters, []);
+		// The words as the index holds them: a run of Chinese or Japanese is several words there.
+		const terms = parsed.words.flatMap(splitIndexWords);
+		const words = [...new Set(terms.map(normalizeWord))];
+		const wordCount = terms.length;
+		// Beside the words anywhere, the words as one run in the order typed (Pagefind's exact-phrase search,
+		// over the same loaded chunks): what a reader who remembers a passage or a headline means.
+		const inOrder = terms.length > 1 && parsed.phrases.length === 0 ? `"${terms.join(' ')}"` : undefined;
+		const [found, exact] = await Promise.all([this.#collect(languages, term, filters, []), inOrder ? this.#collect(languages, inOrder, filters, []) : []]);
+		const exactKeys = new Set(exact.map(getKey));
+		let candidates = found.map((candidate) => (exactKeys.has(getKey(candidate)) ? { ...candidate, exact: true } : candidate));
 		const allWords = candidates.length > 0;
-		if (words.length > 1 && parsed.phrases.length === 0 && !hasPhraseMatch(candidates, parsed.words.length)) {
+		if (words.length > 1 && parsed.phrases.length === 0 && !hasPhraseMatch(candidates, wordCount)) {
 			// No story has the words together (or at all): look for those with all words but one.
 			if (words.length <= MAX_LEAVE_ONE_OUT) {
 				const dropped = await Promise.all(words.map((word) => this.#collect(languages, words.filter((other) => other !== word).join(' '), filters, [word])));
@@ -135,10 +177,54 @@ export class PagefindEngine implements SearchEngine {
 			candidates = candidates.filter((candidate) => !holding.has(getKey(candidate)));
 		}
 		if (!isCurrent()) throw new SearchOvertaken();
-		const ordered = await this.#rank(candidates, parsed.words.length, first + RESULTS_PER_PAGE, words);
+		let ordered = await this.#rank(candidates, wordCount, first + RESULTS_PER_PAGE, words);
+		let corrections = new Map<string, string>();
+		const runs = getUnspacedRuns(parsed);
+		const pool = ordered.slice(0, first + RESULTS_PER_PAGE + SPELLING_POOL);
+		if (runs.length > 0) {
+			// A run of Chinese or Japanese is matched as typed, in the text of the best stories: the index may
+			// have split it into other words than the query was, so a story can hold the run and yet seem to lack one.
+			await Promise.all(
+				pool.map(async (candidate) => {
+					if (!holdsRuns((await candidate.result.data()).content ?? '', runs)) return;
+					candidate.missing = [];
+					candidate.exact = true;
+				}),
+			);
+			ordered = [...rankCandidates(pool, wordCount), ...ordered.slice(pool.length)];
+		} else if (pool.some((candidate) => candidate.missing.length > 0)) {
+			// Words missing from the best stories: their text is read for the word the reader may have meant.
+			const close = await Promise.all(
+				pool.map(async (candidate) => {
+					if (candidate.missing.length === 0) return new Map<string, string>();
+					const { content } = await candidate.result.data();
+					const found = new Map<string, string>();
+					for (const word of candidate.missing) {
+						const near = findCloseWord(word, content ?? '', candidate.lang);
+						if (near) found.set(word, near);
+					}
+					candidate.closeWords = found.size;
+					return found;
+				}),
+			);
+			ordered = [...rankCandidates(pool, wordCount), ...ordered.slice(pool.length)];
+			corrections = chooseCorrections(close);
+		}
+		if (first === 0 && parsed.excluded.length === 0) {
+			// A reader who typed a headline wants that story: of the first page's results (whose records are
+			// read to show them anyway), one whose headline is the query word for word goes first.
+			const asked = toComparableWords(parsed.words.join(' '));
+			const top = ordered.slice(0, RESULTS_PER_PAGE);
+			await Promise.all(top.map(async (candidate) => (candidate.headline = toComparableWords((await candidate.result.data()).meta.title ?? '') === asked)));
+			ordered = [...rankCandidates(top, wordCount), ...ordered.slice(top.length)];
+		}
 		const chosen = ordered.slice(first, first + RESULTS_PER_PAGE);
 		const page = await Promise.all(chosen.map(async (candidate) => ({ data: await candidate.result.data(), missing: [...candidate.missing] })));
-		return { total: candidates.length, page, partial: (ordered[0]?.missing.length ?? 0) > 0, allWords, term };
+		const partial = (ordered[0]?.missing.length ?? 0) > 0;
+		// "Did you mean": the words the best result lacks, corrected as most of the stories read spell them.
+		const meant = new Map([...corrections].filter(([word]) => ordered[0]!.missing.includes(word)));
+		const suggestion = partial && meant.size > 0 ? correctQuery(typed, meant) : undefined;
+		return { total: candidates.length, page, partial, allWords, term, suggestion };
 	}
 
 	/** One search in every language's index, as candidates lacking the words given. */
@@ -149,7 +235,7 @@ export class PagefindEngine implements SearchEngine {
 		return responses.flatMap(({ lang, response }) =>
 			response.results
 				.filter((result) => term === null || (result.words ?? []).length > 0)
-				.map((result) => ({ result, lang, score: result.score, locations: result.words ?? [], missing })),
+				.map((result) => ({ result, lang, score: result.score, locations: result.words ?? [], missing, tiebreak: `${lang}:${result.id}` })),
 		);
 	}
 
@@ -253,6 +339,7 @@ export class PagefindEngine implements SearchEngine {
 		if (!instance) {
 			instance = this.#createInstance(lang);
 			this.#instances.set(lang, instance);
+			void instance.then(() => this.#ready.add(lang)).catch(() => undefined);
 		}
 		return instance;
 	}

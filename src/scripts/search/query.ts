@@ -66,3 +66,37 @@ export function formatIndexQuery(parsed: ParsedQuery): string {
 	const words = parsed.words.join(' ');
 	return parsed.phrases.length === 1 && parsed.phrases[0] === words ? `"${words}"` : words;
 }
+
+/** Scripts written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * A typed word split into the words the index holds: a run of Chinese or Japanese (written without
+ * spaces) into the words `Intl.Segmenter` finds in it, as Pagefind splits a query; any other word as it is.
+ * @example splitIndexWords('东京股市开盘') // ['东京', '股市', '开盘']
+ */
+export function splitIndexWords(word: string): string[] {
+	if (!UNSPACED.test(word)) return [word];
+	const lang = /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(word) ? 'ja' : 'zh';
+	const pieces = [...new Intl.Segmenter(lang, { granularity: 'word' }).segment(word)].filter((segment) => segment.isWordLike).map((segment) => segment.segment);
+	return pieces.length > 0 ? pieces : [word];
+}
+
+/**
+ * The runs of Chinese or Japanese among a query's words, two characters or more: matched as they are typed,
+ * anywhere in a story's text, however the index split them into words.
+ * @example getUnspacedRuns(parseQuery('Nomura 野村证券')) // ['野村证券']
+ */
+export function getUnspacedRuns(parsed: ParsedQuery): string[] {
+	return parsed.words.filter((word) => UNSPACED.test(word) && [...word].length >= 2);
+}
+
+/**
+ * Whether a story's text holds every run, ignoring spaces and line breaks (which the index may have put
+ * between the characters of a run).
+ * @example holdsRuns('东京 股市 开盘', ['股市开盘']) // true
+ */
+export function holdsRuns(text: string, runs: readonly string[]): boolean {
+	const joined = text.replace(/[\s\u200B]+/g, '');
+	return runs.every((run) => joined.includes(run));
+}

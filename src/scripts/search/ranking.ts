@@ -9,6 +9,8 @@
  * query says how much of the query occurs there as a phrase (a misspelt word leaves a gap in it).
  */
 
+import { normalizeWord } from '../../model/search-text.ts';
+
 /** One result as the ranking sees it. */
 export interface RankCandidate {
 	/** Its score in its own index (not comparable between indexes). */
@@ -22,6 +24,21 @@ export interface RankCandidate {
 	 * lists from several languages are merged; unknown counts as true.
 	 */
 	wholeWords?: boolean;
+	/**
+	 * How many of the missing words the story holds spelt one or two letters differently (see `spelling.ts`):
+	 * the reader's misspelling of a word the story has. Known only for the candidates whose text was read.
+	 */
+	closeWords?: number;
+	/** True when the story's headline is the query, word for word: the reader typed the headline. Known only for the results read. */
+	headline?: boolean;
+	/** True when the index found every word of the query together and in the order typed (its exact-phrase search). */
+	exact?: boolean;
+	/**
+	 * What orders candidates that are equal in everything else: an identity that stays the same however the
+	 * indexes load and answer (the index's language and the story's id there). Candidates without one keep
+	 * the order they came in.
+	 */
+	tiebreak?: string;
 }
 
 /**
@@ -44,7 +61,11 @@ export function countDensestWindow(locations: readonly number[], width: number):
 
 /** What a candidate's place depends on, computed once per candidate. */
 interface RankKey {
+	headline: boolean;
 	missing: number;
+	/** Missing words the story has in no close spelling either. */
+	unmatched: number;
+	exact: boolean;
 	/** Whether the words present occur together, within a stretch as long as the query. */
 	phrase: boolean;
 	/** How many of them do. */
@@ -56,17 +77,24 @@ interface RankKey {
 function getRankKey(candidate: RankCandidate, wordCount: number): RankKey {
 	const present = Math.max(1, wordCount - candidate.missing.length);
 	const run = Math.min(countDensestWindow(candidate.locations, Math.max(1, wordCount)), present);
-	return { missing: candidate.missing.length, phrase: run >= present, run, wholeWords: candidate.wholeWords ?? true, score: candidate.score };
+	const exact = candidate.exact === true && candidate.missing.length === 0;
+	const unmatched = Math.max(0, candidate.missing.length - (candidate.closeWords ?? 0));
+	return { headline: candidate.headline === true, missing: candidate.missing.length, unmatched, exact, phrase: exact || run >= present, run: exact ? present : run, wholeWords: candidate.wholeWords ?? true, score: candidate.score };
 }
 
-/** Words found together count most; at equal counts, a story with every word beats one lacking some. */
+/**
+ * Words found together count most; at equal counts, a story with every word (or each missing word in a
+ * spelling close to the one typed) beats one lacking some.
+ */
 function getTogetherness(key: RankKey): number {
-	return key.run * 2 + (key.missing === 0 ? 1 : 0);
+	return key.run * 2 + (key.unmatched === 0 ? 1 : 0);
 }
 
 function compareKeys(a: RankKey, b: RankKey): number {
 	return (
+		Number(b.headline) - Number(a.headline) ||
 		getTogetherness(b) - getTogetherness(a) ||
+		Number(b.exact) - Number(a.exact) ||
 		a.missing - b.missing ||
 		Number(b.phrase) - Number(a.phrase) ||
 		Number(b.wholeWords) - Number(a.wholeWords) ||
@@ -83,15 +111,31 @@ export function hasPhraseMatch(candidates: readonly RankCandidate[], wordCount: 
 }
 
 /**
- * Candidates best first: the more of the query's words a story holds together (within a stretch as long as
- * the query), the better; at equal counts, every word before some missing; then whole-word matches; then
+ * Candidates best first: a story whose headline is the query, word for word; then the more of the query's words a story holds together (within a stretch as long as
+ * the query), the better; at equal counts, every word present (or a missing word there in a close
+ * spelling), then the words in the order typed (the index's exact-phrase search found them so), then
+ * every word before some missing; then whole-word matches; then
  * the index's own score. A story with the words typed together but one misspelt word (which it lacks)
  * thus comes before stories that have every word scattered.
- * Stable, so equal candidates keep the order they came in.
+ * Equal candidates are ordered by their `tiebreak`, so the order never depends on which index answered first;
+ * without one they keep the order they came in.
  * @example rankCandidates([{ score: 9, locations: [1, 7], missing: [] }, { score: 2, locations: [4, 5], missing: [] }], 2) // the second first
  */
 export function rankCandidates<T extends RankCandidate>(candidates: readonly T[], wordCount: number): T[] {
 	const keyed = candidates.map((candidate, index) => ({ candidate, index, key: getRankKey(candidate, wordCount) }));
-	keyed.sort((a, b) => compareKeys(a.key, b.key) || a.index - b.index);
+	keyed.sort((a, b) => compareKeys(a.key, b.key) || compareTiebreaks(a.candidate.tiebreak, b.candidate.tiebreak) || a.index - b.index);
 	return keyed.map(({ candidate }) => candidate);
+}
+
+function compareTiebreaks(a: string | undefined, b: string | undefined): number {
+	if (a === undefined || b === undefined || a === b) return 0;
+	return a < b ? -1 : 1;
+}
+
+/**
+ * A text's words for comparing a headline with a query: lower case, accents and punctuation dropped.
+ * @example toComparableWords('Honda’s U.S. <HMC> Exports') // 'honda s u s hmc exports'
+ */
+export function toComparableWords(text: string): string {
+	return normalizeWord(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

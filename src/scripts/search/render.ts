@@ -125,6 +125,23 @@ export function renderPages(nav: HTMLElement, state: SearchState, total: number,
 }
 
 /**
+ * "Did you mean" under the status line: a link to the same search with the corrected words, or nothing.
+ * The suggestion is set as the link's text, never parsed.
+ */
+export function renderSuggestion(paragraph: HTMLElement, state: SearchState, suggestion: string | undefined, path: string, text: SearchText): void {
+	if (!suggestion) {
+		paragraph.hidden = true;
+		paragraph.replaceChildren();
+		return;
+	}
+	const link = element('a', '', suggestion);
+	link.href = `${path}${formatSearchQuery({ ...state, q: suggestion, page: 1 })}`;
+	link.dataset.suggestion = '';
+	paragraph.replaceChildren(`${text('search.didYouMean')} `, link);
+	paragraph.hidden = false;
+}
+
+/**
  * The line above the results: how many, for what, on which page; and when the best results lack some of
  * the words (`partial`), that they do.
  */

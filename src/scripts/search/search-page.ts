@@ -4,11 +4,11 @@
  * adds one, and back/forward re-run the search of the entry they land on.
  */
 import { formatSearchQuery, hasCriteria, parseSearchState, RESULTS_PER_PAGE, type Facet, type SearchState } from '../../model/search-state.ts';
-import { SearchOvertaken, type SearchEngine } from './engine.ts';
+import { SearchOvertaken, type SearchEngine, type SearchOutcome } from './engine.ts';
 import { LocalEngine, type LocalSearchData } from './local-engine.ts';
 import { PagefindEngine } from './pagefind-engine.ts';
 import { readSearchText } from './messages.ts';
-import { describeOutcome, renderFacets, renderPages, renderResults } from './render.ts';
+import { describeOutcome, renderFacets, renderPages, renderResults, renderSuggestion } from './render.ts';
 import { isReadyToSearch } from '../../model/search-text.ts';
 
 declare global {
@@ -23,7 +23,7 @@ type Change = 'typing' | 'push' | 'none';
 /** How long typing must pause before a query ending in a very short word is searched. */
 const TYPING_PAUSE_MS = 200;
 
-/** How long typing must pause before the facets are counted (which loads the index's filter data). */
+/** How long typing must pause before the facets are counted (which loads the index's filter data) and the other languages' indexes load. */
 const FACETS_PAUSE_MS = 250;
 
 const root = document.querySelector<HTMLElement>('[data-search-page]');
@@ -34,6 +34,7 @@ function startSearchPage(root: HTMLElement): void {
 	const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 	const facets = root.querySelector<HTMLElement>('[data-search-facets]')!;
 	const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+	const suggestion = root.querySelector<HTMLElement>('[data-search-suggestion]');
 	const list = root.querySelector<HTMLOListElement>('[data-search-results]')!;
 	const pages = root.querySelector<HTMLElement>('[data-search-pages]')!;
 	const siteLang = root.dataset.siteLang ?? 'en';
@@ -91,6 +92,14 @@ function startSearchPage(root: HTMLElement): void {
 		event.preventDefault();
 		update(parseSearchState(new URL(link.href).search), 'push', { focusStatus: true });
 	});
+	suggestion?.addEventListener('click', (event) => {
+		const link = (event.target as Element).closest<HTMLAnchorElement>('a[href]');
+		if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+		event.preventDefault();
+		const next = parseSearchState(new URL(link.href).search);
+		showState(next);
+		update(next, 'push', { focusStatus: true });
+	});
 	window.addEventListener('popstate', () => {
 		state = parseSearchState(location.search);
 		lastChange = 'none';
@@ -133,6 +142,7 @@ function startSearchPage(root: HTMLElement): void {
 		document.title = searched.q ? text('page.title', { page: searched.q, site: pageTitle }) : pageTitle;
 		if (!hasCriteria(searched)) {
 			status.textContent = root.dataset.prompt ?? '';
+			if (suggestion) renderSuggestion(suggestion, searched, undefined, location.pathname, text);
 			list.replaceChildren();
 			pages.hidden = true;
 			for (const fieldset of facets.querySelectorAll<HTMLElement>('[data-facet]')) fieldset.hidden = true;
@@ -141,19 +151,21 @@ function startSearchPage(root: HTMLElement): void {
 		}
 		markReady(false, searched);
 		try {
-			const outcome = await engine.search(searched, () => mine === ticket);
+			let outcome = await engine.search(searched, () => mine === ticket);
 			if (mine !== ticket) return;
-			renderResults(list, outcome.hits, siteLang, (searched.page - 1) * RESULTS_PER_PAGE + 1, text);
-			renderPages(pages, searched, outcome.total, location.pathname, text);
-			status.textContent = describeOutcome(searched, outcome.total, text, outcome.partial);
-			// The results are on screen (the facets follow): what `npm run bench` times.
-			root.dataset.shown = formatSearchQuery(searched);
+			showOutcome(searched, outcome);
 			if (options.focusStatus) status.focus();
-			// While words are being typed, the facets wait for a pause: each count would be outdated at once.
-			for (let wait = FACETS_PAUSE_MS - (performance.now() - lastTyped); wait > 0; wait = FACETS_PAUSE_MS - (performance.now() - lastTyped)) {
-				await new Promise((resolve) => setTimeout(resolve, wait));
+			// Results from the reader's language are on screen; the archive's other languages follow once typing
+			// has paused and their indexes have loaded, and the list is drawn again only if they change it.
+			if (outcome.complete) {
+				if (!(await waitForTypingPause(mine))) return;
+				const shown = outcome;
+				outcome = await outcome.complete();
 				if (mine !== ticket) return;
+				if (!isSameOutcome(shown, outcome)) showOutcome(searched, outcome);
 			}
+			// While words are being typed, the facets wait for a pause: each count would be outdated at once.
+			if (!(await waitForTypingPause(mine))) return;
 			const counts = await outcome.facets();
 			if (mine !== ticket) return;
 			const focusedFacet = document.activeElement instanceof HTMLInputElement && facets.contains(document.activeElement) ? document.activeElement : undefined;
@@ -166,6 +178,24 @@ function startSearchPage(root: HTMLElement): void {
 			status.textContent = text('search.unavailable');
 			markReady(true, searched);
 		}
+	}
+
+	/** Waits until typing has paused; false when a newer search has started meanwhile. */
+	async function waitForTypingPause(mine: number): Promise<boolean> {
+		for (let wait = FACETS_PAUSE_MS - (performance.now() - lastTyped); wait > 0; wait = FACETS_PAUSE_MS - (performance.now() - lastTyped)) {
+			await new Promise((resolve) => setTimeout(resolve, wait));
+			if (mine !== ticket) return false;
+		}
+		return mine === ticket;
+	}
+
+	function showOutcome(searched: SearchState, outcome: SearchOutcome): void {
+		renderResults(list, outcome.hits, siteLang, (searched.page - 1) * RESULTS_PER_PAGE + 1, text);
+		renderPages(pages, searched, outcome.total, location.pathname, text);
+		status.textContent = describeOutcome(searched, outcome.total, text, outcome.partial);
+		if (suggestion) renderSuggestion(suggestion, searched, outcome.suggestion, location.pathname, text);
+		// The results are on screen (the facets follow): what `npm run bench` times.
+		root.dataset.shown = formatSearchQuery(searched);
 	}
 
 	/** Redrawn facets replace their checkboxes; keyboard focus goes back to the same one. */
@@ -193,7 +223,19 @@ function createEngine(root: HTMLElement): SearchEngine {
 		bundle: root.dataset.bundle!,
 		base: root.dataset.base!,
 		languages: JSON.parse(root.dataset.languages ?? '[]') as string[],
+		primary: (root.dataset.siteLang ?? 'en').toLowerCase(),
 		months,
 	});
+}
+
+/** Whether two outcomes show the same: the same results in the same order, the same count and the same note. */
+function isSameOutcome(a: SearchOutcome, b: SearchOutcome): boolean {
+	return (
+		a.total === b.total &&
+		a.partial === b.partial &&
+		a.suggestion === b.suggestion &&
+		a.hits.length === b.hits.length &&
+		a.hits.every((hit, index) => hit.url === b.hits[index]!.url && hit.missing.join(' ') === b.hits[index]!.missing.join(' '))
+	);
 }
 
