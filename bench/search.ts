@@ -13,6 +13,8 @@
  *
  * `BENCH_ARTICLES` (10,000) sets the archive's Reuters stories, `BENCH_KNOWN_ITEMS` (1,000) the stories
  * evaluated, `BENCH_SEARCH=eval` or `=speed` runs one part, `BENCH_REUSE_BUILD=1` reuses the last build.
+ * `BENCH_DIST=folder` measures only the first searches, over a site already built in that folder (such as a
+ * 100,000-story build): nothing is written or built.
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -376,6 +378,10 @@ async function evaluateKnownItems(browser: Browser, origin: string): Promise<voi
 
 /** Runs the search benchmark and prints its figures. */
 export async function run(): Promise<void> {
+	if (process.env.BENCH_DIST) {
+		await measureFirstSearchesOf(path.resolve(process.env.BENCH_DIST));
+		return;
+	}
 	console.log(`\n## Search: ${COUNT} Reuters stories, the 18F and Go blogs, 3 stories in German, Arabic and Chinese`);
 	const archive = path.join(WORK, `search-archive-${COUNT}`);
 	const content = writeReutersArchive(archive, COUNT, getBenchArchiveOptions());
@@ -398,17 +404,42 @@ export async function run(): Promise<void> {
 	}
 }
 
+/** The Clippings search page served at `origin`, as the bench types into it. */
+function getSearchPageSubject(origin: string): Subject {
+	return {
+		name: 'Clippings search page',
+		url: `${origin}/search/`,
+		input: '#search-q',
+		shown: (query) => document.querySelector<HTMLElement>('[data-search-page]')?.dataset.shown === `?${new URLSearchParams({ q: query })}`,
+	};
+}
+
+/** `BENCH_DIST`: each first query in a cold browser, over a site built elsewhere, served like a host. */
+async function measureFirstSearchesOf(dist: string): Promise<void> {
+	if (!existsSync(path.join(dist, 'search', 'index.html'))) throw new Error(`BENCH_DIST: ${dist} holds no built search page`);
+	const index = measureFolder(path.join(dist, 'pagefind'));
+	console.log(`\n## First searches over ${dist} (Pagefind index ${(index.bytes / 1024 / 1024).toFixed(1)} MB in ${index.files} files), served gzip-compressed`);
+	const server = await serveLikeAHost(dist);
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+	try {
+		console.log('| query | until results show | page | requests | the second after | last key → results |');
+		console.log('|---|---:|---:|---:|---:|---:|');
+		for (const query of FIRST_QUERIES) {
+			const { first } = await measure(browser, getSearchPageSubject(server.origin), dist, server.origin, query);
+			console.log(`| “${query}” | ${kb(first.pageBytes + first.searchBytes)} | ${kb(first.pageBytes)} | ${first.requests} | ${kb(first.afterBytes)} | ${first.ms.toFixed(0)} ms |`);
+		}
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
 /** The speed part: first searches in cold browsers, typing in one session, the portable copy. */
 async function measureSpeed(browser: Browser, origin: string): Promise<void> {
 	const server = { origin };
 	{
 		const subjects: Subject[] = [
-			{
-				name: 'Clippings search page',
-				url: `${server.origin}/search/`,
-				input: '#search-q',
-				shown: (query) => document.querySelector<HTMLElement>('[data-search-page]')?.dataset.shown === `?${new URLSearchParams({ q: query })}`,
-			},
+			getSearchPageSubject(server.origin),
 			{
 				name: 'baseline: Pagefind stock UI, same index',
 				url: `${server.origin}/${BASELINE_PAGE}`,
