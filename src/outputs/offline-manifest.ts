@@ -149,11 +149,11 @@ export interface OfflinePlan {
  * Compares what a device holds (`saved`: address → revision) with files of a manifest (one part, or
  * several joined). `whole` plans "Save the archive" (every file of `files`); otherwise only what is saved
  * already is brought up to date (what a deploy changed), which is what a visit after a deploy does on its
- * own. Files read online (`online`) are kept and updated, never added. `remove` lists saved addresses
- * that none of the given files has.
+ * own, adding only the files of `files` that `whole` (a function) asks for. Files read online (`online`)
+ * are kept and updated, never added. `remove` lists saved addresses that none of the given files has.
  * @example planOfflineSync(manifest, new Map([['/news/1987/', 'old']]), false) // fetch: [['/news/1987/', 'new', 5120]], changed: 1
  */
-export function planOfflineSync(manifest: OfflinePart, saved: ReadonlyMap<string, string>, whole: boolean): OfflinePlan {
+export function planOfflineSync(manifest: OfflinePart, saved: ReadonlyMap<string, string>, whole: boolean | ((address: string) => boolean)): OfflinePlan {
 	const plan: OfflinePlan = { fetch: [], changed: 0, added: 0, bytes: 0, remove: [], current: 0 };
 	const known = new Set<string>();
 	const consider = (file: OfflineFile, wanted: boolean) => {
@@ -167,10 +167,21 @@ export function planOfflineSync(manifest: OfflinePart, saved: ReadonlyMap<string
 			else plan.changed += 1;
 		}
 	};
-	for (const file of manifest.files) consider(file, whole);
+	for (const file of manifest.files) consider(file, typeof whole === 'function' ? whole(file[0]) : whole);
 	for (const file of manifest.online) consider(file, false);
 	for (const address of saved.keys()) if (!known.has(address)) plan.remove.push(address);
 	return plan;
+}
+
+/**
+ * Whether a file new to a device comes with the update after a deploy when the device holds the whole
+ * archive: files named by a hash of their contents (the search index's chunks and fragments, styles,
+ * scripts) take the place of files the deploy removed, so a whole copy stays whole and searchable; new
+ * pages (stories published since) wait for the reader to press "Save".
+ * @example isReplacement('/news/pagefind/fragment/en_1a2b.pf_fragment') // true
+ */
+export function isReplacement(address: string): boolean {
+	return !/(\/|\.html)$/.test(address);
 }
 
 /**

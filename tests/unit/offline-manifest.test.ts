@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import {
 	estimateSavedBytes,
 	isPartEnd,
+	isReplacement,
 	parseOfflineManifest,
 	parseOfflinePart,
 	planOfflineSync,
@@ -49,6 +50,22 @@ describe('planning what a saved copy needs after a deploy', () => {
 		const plan = planOfflineSync(manifest, new Map(), true);
 		expect(plan.fetch).toEqual(manifest.files);
 		expect(plan.remove).toEqual([]);
+	});
+
+	test('an update of a copy saved whole also brings the files that take the place of removed ones (a search fragment, a stylesheet), but not new stories', () => {
+		const plan = planOfflineSync(manifest, saved, isReplacement);
+		expect(plan.fetch.map(([address]) => address)).toEqual(['/news/1987/03/26/edited/', '/news/_astro/site.NEW.css', '/news/bylines/jane/']);
+		expect(plan).toMatchObject({ changed: 2, added: 1 });
+	});
+
+	test.each([
+		['/news/pagefind/fragment/en_1a2b.pf_fragment', true],
+		['/news/pagefind/index/en_9f.pf_index', true],
+		['/news/_astro/site.B2x.css', true],
+		['/news/1987/03/26/new-story/', false],
+		['/news/404.html', false],
+	])('%s takes the place of a removed file: %s', (address, expected) => {
+		expect(isReplacement(address)).toBe(expected);
 	});
 
 	test('a device holding the current build has nothing to do', () => {

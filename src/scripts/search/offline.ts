@@ -12,6 +12,7 @@
 import type { MessageValues } from '../../i18n/format.ts';
 import {
 	estimateSavedBytes,
+	isReplacement,
 	parseOfflineManifest,
 	parseOfflinePart,
 	planOfflineSync,
@@ -310,7 +311,7 @@ async function bringUpToDate(base: string, whole: boolean, onProgress: (progress
 		next?.catch(() => undefined);
 		if (collect) for (const [address] of [...part.files, ...part.online]) listed.add(address);
 		const saved = await lookUpRevisions(cache, part);
-		const partPlan = planOfflineSync(part, saved, whole);
+		const partPlan = planOfflineSync(part, saved, whole || (previous?.whole === true && isReplacement));
 		if (whole) {
 			// The files this part was counted for that turn out saved already (pages read since) are done at once.
 			const counted = changed.has(name) ? part.files.length : synced[name]![0];
