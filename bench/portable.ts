@@ -39,9 +39,12 @@ interface FirstSearch {
 	/** Files the page loaded before the reader typed (the page, its styles and scripts, `search-data.js`), in bytes. */
 	pageBytes: number;
 	pageFiles: number;
-	/** Files the search loaded until its results showed, and in the second after (the facets' records). */
+	/** Files the search loaded until its results showed. */
 	searchBytes: number;
 	searchFiles: number;
+	/** Files loaded in the second after the results showed: the records the facets' counts need. */
+	facetBytes: number;
+	facetFiles: number;
 	/** The largest search part loaded. */
 	largest: number;
 	/** Last keystroke to results on screen. */
@@ -86,15 +89,59 @@ async function measureFirstSearch(browser: Browser, query: string): Promise<Firs
 	await page.waitForTimeout(500);
 	const before = requested.splice(0);
 	const ms = await timeQuery(page, subject, query);
+	const until = requested.splice(0);
 	await page.waitForTimeout(1000);
 	const after = requested.splice(0);
 	const status = (await page.locator('[data-search-status]').innerText()).trim();
 	await context.close();
 	const sizeOf = (url: string) => statSync(fileURLToPath(url.split('#')[0]!.split('?')[0]!)).size;
 	const pageSizes = before.map(sizeOf);
-	const searchSizes = after.map(sizeOf);
+	const searchSizes = until.map(sizeOf);
+	const facetSizes = after.map(sizeOf);
 	const sum = (sizes: number[]) => sizes.reduce((total, size) => total + size, 0);
-	return { query, pageBytes: sum(pageSizes), pageFiles: pageSizes.length, searchBytes: sum(searchSizes), searchFiles: searchSizes.length, largest: Math.max(0, ...searchSizes), ms, status };
+	return {
+		query,
+		pageBytes: sum(pageSizes),
+		pageFiles: pageSizes.length,
+		searchBytes: sum(searchSizes),
+		searchFiles: searchSizes.length,
+		facetBytes: sum(facetSizes),
+		facetFiles: facetSizes.length,
+		largest: Math.max(0, ...searchSizes, ...facetSizes),
+		ms,
+		status,
+	};
+}
+
+/** What a search opened by its address (`search/index.html?q=…`) reads: exactly what one query needs. */
+interface AddressedSearch {
+	query: string;
+	/** Index parts read until the results showed, and in the second after (the records the facets' counts need). */
+	partsBytes: number;
+	parts: number;
+	facetBytes: number;
+	facetParts: number;
+	/** From the start of navigation to the results on screen (the page's own loading included). */
+	ms: number;
+}
+
+/** Opens the copy's search page from disk in a cold browser with the query in its address. */
+async function measureAddressedSearch(browser: Browser, query: string): Promise<AddressedSearch> {
+	const context = await browser.newContext();
+	const requested: string[] = [];
+	context.on('request', (request) => requested.push(request.url()));
+	const page = await context.newPage();
+	const search = `?${new URLSearchParams({ q: query })}`;
+	await page.goto(`${pathToFileURL(OUT).href}/search/index.html${search}`, { waitUntil: 'commit' });
+	await page.waitForFunction((search) => document.querySelector<HTMLElement>('[data-search-page]')?.dataset.shown === search, search, { timeout: 120_000, polling: 10 });
+	const ms = await page.evaluate(() => performance.now());
+	const until = requested.splice(0);
+	await page.waitForTimeout(1000);
+	const after = requested.splice(0);
+	await context.close();
+	const parts = (urls: string[]) => urls.filter((url) => url.includes('/_portable/search/')).map((url) => statSync(fileURLToPath(url)).size);
+	const sum = (sizes: number[]) => sizes.reduce((total, size) => total + size, 0);
+	return { query, partsBytes: sum(parts(until)), parts: parts(until).length, facetBytes: sum(parts(after)), facetParts: parts(after).length, ms };
 }
 
 /** Files of the copy's search index, by kind (`terms`, `records`, `texts`). */
@@ -118,7 +165,9 @@ export async function run(): Promise<void> {
 	const data = statSync(path.join(OUT, 'search-data.js')).size;
 	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
 	const firsts: FirstSearch[] = [];
+	const addressed: AddressedSearch[] = [];
 	try {
+		for (const query of FIRST_QUERIES) addressed.push(await measureAddressedSearch(browser, query));
 		for (const query of FIRST_QUERIES) firsts.push(await measureFirstSearch(browser, query));
 	} finally {
 		await browser.close();
@@ -133,13 +182,23 @@ export async function run(): Promise<void> {
 	} else console.log('build and portable copy reused from the last run');
 	console.log(`site: ${site.files} files (${site.html} HTML pages), ${(site.bytes / 1024 / 1024).toFixed(0)} MB; portable copy: ${copy.files} files (${copy.html} HTML pages), ${(copy.bytes / 1024 / 1024).toFixed(0)} MB`);
 	console.log(`portable search: search-data.js ${kb(data)} (loaded with the search page); parts: ${describeSearchParts()}`);
-	console.log('\nFirst search from file://, each in a cold browser (bytes read from disk; nothing is compressed)');
-	console.log('| query | search page loads | the search loads | largest part | last key → results | results line |');
-	console.log('|---|---:|---:|---:|---:|---|');
-	for (const first of firsts) {
-		console.log(`| “${first.query}” | ${kb(first.pageBytes)} (${first.pageFiles} files) | ${kb(first.searchBytes)} (${first.searchFiles} files) | ${kb(first.largest)} | ${first.ms.toFixed(0)} ms | ${first.status.slice(0, 80)} |`);
+	console.log('\nOne query opened by its address (search/index.html?q=…) from file://, each in a cold browser: the index parts it reads');
+	console.log('| query | parts read until the results show | then for the facets | navigation → results |');
+	console.log('|---|---:|---:|---:|');
+	for (const one of addressed) {
+		console.log(`| “${one.query}” | ${kb(one.partsBytes)} (${one.parts} files) | ${kb(one.facetBytes)} (${one.facetParts} files) | ${one.ms.toFixed(0)} ms |`);
 	}
-	console.log(`median: the search loads ${kb(median(firsts.map((first) => first.searchBytes)))}, results ${median(firsts.map((first) => first.ms)).toFixed(0)} ms after the last key`);
+	console.log('\nFirst search typed from file://, each in a cold browser (bytes read from disk; nothing is compressed; each prefix typed is searched too)');
+	console.log('| query | search page loads | the search loads until its results show | then the facets’ records | largest part | last key → results | results line |');
+	console.log('|---|---:|---:|---:|---:|---:|---|');
+	for (const first of firsts) {
+		console.log(
+			`| “${first.query}” | ${kb(first.pageBytes)} (${first.pageFiles} files) | ${kb(first.searchBytes)} (${first.searchFiles} files) | ${kb(first.facetBytes)} (${first.facetFiles} files) | ${kb(first.largest)} | ${first.ms.toFixed(0)} ms | ${first.status.slice(0, 80)} |`,
+		);
+	}
+	console.log(
+		`median: the search loads ${kb(median(firsts.map((first) => first.searchBytes)))} until its results show, then ${kb(median(firsts.map((first) => first.facetBytes)))} for the facets; results ${median(firsts.map((first) => first.ms)).toFixed(0)} ms after the last key`,
+	);
 }
 
 if (import.meta.main) await run();
