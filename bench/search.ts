@@ -54,7 +54,7 @@ const QUERIES = [
 ];
 
 /** One search page under test: where it is, its search box, and how to tell the results for a query are shown. */
-interface Subject {
+export interface Subject {
 	name: string;
 	url: string;
 	input: string;
@@ -63,7 +63,7 @@ interface Subject {
 }
 
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
 	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
@@ -208,7 +208,7 @@ async function measure(browser: Browser, subject: Subject, root: string, origin:
 }
 
 /** Types a query into the focused search box and times, in the page, its last keystroke to its results on screen. */
-async function timeQuery(page: Page, subject: Subject, query: string): Promise<{ ms: number; shownAt: number }> {
+export async function timeQuery(page: Page, subject: Subject, query: string): Promise<{ ms: number; shownAt: number }> {
 	await page.evaluate(
 		({ input, shown, target }) => {
 			const box = document.querySelector<HTMLInputElement>(input)!;

@@ -5,12 +5,15 @@ import path from 'node:path';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'node_modules', '.bin');
 
+/** The environment the benches run Astro in: the project's `node_modules/.bin` first, telemetry off. */
+export const BUILD_ENV = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' };
+
 /**
- * Builds an archive's `content/` with Clippings into `folder/dist/` (cache in `folder/.cache/`), through a
- * config written into `folder`, and returns the build's wall time in seconds.
- * @example buildClippingsArchive('bench/.work/search', 'bench/.work/reuters-1000/content') // 41.2
+ * Writes the config that builds an archive's `content/` with Clippings into `folder/dist/` (cache in
+ * `folder/.cache/`) and returns its path, relative to the project's root (what `--config` takes).
+ * @example writeClippingsConfig('bench/.work/portable-1000', 'bench/.work/reuters-1000/content') // 'bench/.work/portable-1000/astro.config.mjs'
  */
-export function buildClippingsArchive(folder: string, content: string): number {
+export function writeClippingsConfig(folder: string, content: string): string {
 	mkdirSync(folder, { recursive: true });
 	const config = path.join(folder, 'astro.config.mjs');
 	writeFileSync(
@@ -24,11 +27,17 @@ export default defineConfig({
 });
 `,
 	);
+	return path.relative(ROOT, config);
+}
+
+/**
+ * Builds an archive's `content/` with Clippings into `folder/dist/` (cache in `folder/.cache/`), through a
+ * config written into `folder`, and returns the build's wall time in seconds.
+ * @example buildClippingsArchive('bench/.work/search', 'bench/.work/reuters-1000/content') // 41.2
+ */
+export function buildClippingsArchive(folder: string, content: string): number {
+	const config = writeClippingsConfig(folder, content);
 	const started = performance.now();
-	execFileSync(path.join(BIN, 'astro'), ['build', '--config', path.relative(ROOT, config)], {
-		cwd: ROOT,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}`, ASTRO_TELEMETRY_DISABLED: '1' },
-	});
+	execFileSync(path.join(BIN, 'astro'), ['build', '--config', config], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: BUILD_ENV });
 	return (performance.now() - started) / 1000;
 }

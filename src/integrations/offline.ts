@@ -1,14 +1,33 @@
 /**
- * Offline support, written after the search index: `offline.json` (every file of the site with a revision,
- * a hash of its bytes, and which of them "Save the archive for offline reading" downloads) and `sw.js` (the
- * service worker, from `service-worker.js` with this build's settings). Browsers keep saved files by
- * revision, so a new build costs a reader only the files it changed (see `src/outputs/offline-manifest.ts`).
+ * Offline support, written after the search index: the offline manifest (every file of the site with a
+ * revision, a hash of its bytes, and which of them "Save the archive for offline reading" downloads; the
+ * totals in `offline.json`, the files in parts under `offline/`) and `sw.js` (the service worker, from
+ * `service-worker.js` with this build's settings). Browsers keep saved files by revision, so a new build
+ * costs a reader only the files it changed, and the parts of the list it changed (see
+ * `src/outputs/offline-manifest.ts`).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { estimateSavedBytes, OFFLINE_MANIFEST_VERSION, type OfflineFile, type OfflineManifest } from '../outputs/offline-manifest.ts';
-import { GROUP_KINDS, getArchiveIndexPath, getBylineIndexPath, getGroupLettersPath, getFaviconPath, getHomePagePath, getNotFoundPath, getOfflineManifestPath, getSearchBundlePath, getSearchPath, getServiceWorkerPath, getSourceIndexPath, getTopicIndexPath, withBase } from '../model/urls.ts';
+import { estimateSavedBytes, OFFLINE_MANIFEST_VERSION, parseOfflineManifest, parseOfflinePart, splitIntoParts, type OfflineFile, type OfflineManifest } from '../outputs/offline-manifest.ts';
+import {
+	GROUP_KINDS,
+	getArchiveIndexPath,
+	getBylineIndexPath,
+	getFaviconPath,
+	getGroupLettersPath,
+	getHomePagePath,
+	getNotFoundPath,
+	getOfflineManifestPath,
+	getOfflinePartPath,
+	getOfflinePartsPath,
+	getSearchBundlePath,
+	getSearchPath,
+	getServiceWorkerPath,
+	getSourceIndexPath,
+	getTopicIndexPath,
+	withBase,
+} from '../model/urls.ts';
 
 /** Above this size the search index's chunks wait for "Save the archive" instead of coming with the first visit. */
 export const SHELL_INDEX_LIMIT = 8 * 1024 * 1024;
@@ -25,29 +44,39 @@ export interface ServiceWorkerSettings {
 	savedBytes: number;
 }
 
-/** Writes `offline.json` and `sw.js` into the built site and returns what they describe. */
-export function writeOfflineSupport({ outDir, base }: { outDir: string; base: string }): { build: string; files: number; bytes: number; savedBytes: number } {
+/** Writes the offline manifest (`offline.json` and its parts) and `sw.js` into the built site and returns what they describe. */
+export function writeOfflineSupport({ outDir, base }: { outDir: string; base: string }): { build: string; files: number; bytes: number; savedBytes: number; parts: number } {
+	const partsFolder = path.join(outDir, ...getOfflinePartsPath().split('/'));
+	// Written by this step: never part of the list, and an earlier build's parts go.
+	rmSync(partsFolder, { recursive: true, force: true });
 	const generated = new Set([getServiceWorkerPath(), getOfflineManifestPath()]);
 	const built = listFiles(outDir).filter((file) => !generated.has(file.path) && isServed(file.path));
 	const revisions = new Map(built.map((file) => [file.path, hashFile(path.join(outDir, file.path))]));
-	const toEntry = (file: BuiltFile): OfflineFile => [withBase(encodeURI(toAddress(file.path)), base), revisions.get(file.path)!, file.size];
+	const toAddress = (file: string) => withBase(encodeURI(toPageAddress(file)), base);
 	const saved = built.filter((file) => isWorthSaving(file.path));
-	const files = saved.map(toEntry);
-	const online = built.filter((file) => !isWorthSaving(file.path)).map(toEntry);
-	const build = hashBuild([...files, ...online]);
-	const manifest: OfflineManifest = {
-		version: OFFLINE_MANIFEST_VERSION,
-		build,
-		files,
-		online,
-		bytes: files.reduce((sum, file) => sum + file[2], 0),
-		savedBytes: files.reduce((sum, file) => sum + estimateSavedBytes(file[0], file[2]), 0),
-	};
+	const parts = splitIntoParts(built.map((file) => [toAddress(file.path), revisions.get(file.path)!, file.size, isWorthSaving(file.path)]));
+	mkdirSync(partsFolder, { recursive: true });
+	const manifest: OfflineManifest = { version: OFFLINE_MANIFEST_VERSION, build: '', files: 0, bytes: 0, savedBytes: 0, online: 0, parts: [] };
+	const all: OfflineFile[] = [];
+	for (const part of parts) {
+		const json = JSON.stringify(part);
+		const name = createHash('sha256').update(json).digest('hex').slice(0, 16);
+		writeFileSync(path.join(outDir, getOfflinePartPath(name)), json);
+		const bytes = part.files.reduce((sum, file) => sum + file[2], 0);
+		const savedBytes = part.files.reduce((sum, file) => sum + estimateSavedBytes(file[0], file[2]), 0);
+		manifest.parts.push([name, part.files.length, bytes, savedBytes]);
+		manifest.files += part.files.length;
+		manifest.online += part.online.length;
+		manifest.bytes += bytes;
+		manifest.savedBytes += savedBytes;
+		all.push(...part.files, ...part.online);
+	}
+	manifest.build = hashBuild(all);
 	const settings: ServiceWorkerSettings = {
-		build,
+		build: manifest.build,
 		base,
-		shell: selectShell(saved).map((file) => [withBase(encodeURI(toAddress(file)), base), revisions.get(file)!]),
-		files: files.length,
+		shell: selectShell(saved).map((file) => [toAddress(file), revisions.get(file)!]),
+		files: manifest.files,
 		bytes: manifest.bytes,
 		savedBytes: manifest.savedBytes,
 	};
@@ -56,7 +85,25 @@ export function writeOfflineSupport({ outDir, base }: { outDir: string; base: st
 	if (worker === template) throw new Error('Clippings: the service worker template has lost its settings line');
 	writeFileSync(path.join(outDir, getServiceWorkerPath()), worker);
 	writeFileSync(path.join(outDir, getOfflineManifestPath()), JSON.stringify(manifest));
-	return { build, files: files.length, bytes: manifest.bytes, savedBytes: manifest.savedBytes };
+	return { build: manifest.build, files: manifest.files, bytes: manifest.bytes, savedBytes: manifest.savedBytes, parts: manifest.parts.length };
+}
+
+/**
+ * Reads a built site's offline manifest with every part joined: what a browser that reads them all
+ * would know (for tests and benchmarks).
+ */
+export function readOfflineManifest(outDir: string): { manifest: OfflineManifest; files: OfflineFile[]; online: OfflineFile[] } {
+	const file = path.join(outDir, getOfflineManifestPath());
+	const manifest = parseOfflineManifest(JSON.parse(readFileSync(file, 'utf8')), file);
+	const files: OfflineFile[] = [];
+	const online: OfflineFile[] = [];
+	for (const [name] of manifest.parts) {
+		const partFile = path.join(outDir, getOfflinePartPath(name));
+		const part = parseOfflinePart(JSON.parse(readFileSync(partFile, 'utf8')), partFile);
+		files.push(...part.files);
+		online.push(...part.online);
+	}
+	return { manifest, files, online };
 }
 
 /** A built file by its root-relative path (`/1987/03/26/honda/index.html`) and size. */
@@ -121,7 +168,7 @@ function toFile(address: string): string {
 }
 
 /** `/search/index.html` → `/search/`, the address pages are linked by. */
-function toAddress(file: string): string {
+function toPageAddress(file: string): string {
 	return file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
 }
 

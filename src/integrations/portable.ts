@@ -24,7 +24,7 @@ import { MONTH_FILTER } from '../model/search-state.ts';
 import { getTermKey, HEADLINE_WEIGHT, PARTS_GLOBAL, type LocalRecord, type LocalSearchData, type TermsPart } from '../scripts/search/local-engine.ts';
 import { tokenize } from '../model/search-text.ts';
 import type { SearchIndexRecord } from '../outputs/search-record.ts';
-import { getOfflineManifestPath, getSearchBundlePath, getSearchCountsPath, getSearchPath, getServiceWorkerPath } from '../model/urls.ts';
+import { getOfflineManifestPath, getOfflinePartsPath, getSearchBundlePath, getSearchCountsPath, getSearchPath, getServiceWorkerPath } from '../model/urls.ts';
 
 /** The file the search page loads its records from, at the archive's root. */
 export const SEARCH_DATA_FILE = 'search-data.js';
@@ -56,7 +56,7 @@ export interface PortableResult {
 
 /**
  * Copies the built site in `dist` to `out` in its portable form. Files only a server can use (the
- * Pagefind bundle, the service worker, the offline manifest) are left out.
+ * Pagefind bundle, the service worker, the offline manifest and its parts) are left out.
  */
 export async function writePortableCopy({
 	dist,
@@ -70,7 +70,7 @@ export async function writePortableCopy({
 	/** The records the build indexed (`readSearchRecords`). */
 	records: AsyncIterable<SearchIndexRecord> | Iterable<SearchIndexRecord>;
 }): Promise<PortableResult> {
-	const skipped = new Set([getSearchBundlePath(), getServiceWorkerPath(), getOfflineManifestPath(), getSearchCountsPath()].map((address) => address.replace(/^\/|\/$/g, '')));
+	const skipped = new Set([getSearchBundlePath(), getServiceWorkerPath(), getOfflineManifestPath(), getOfflinePartsPath(), getSearchCountsPath()].map((address) => address.replace(/^\/|\/$/g, '')));
 	rmSync(out, { recursive: true, force: true });
 	cpSync(dist, out, {
 		recursive: true,

@@ -64,8 +64,8 @@ sw.addEventListener('fetch', (event) => {
 	const request = event.request;
 	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
-	// The manifest is read fresh each time and never kept: it is no file of the archive.
-	if (!isOurs(url) || url.pathname === `${SETTINGS.base.replace(/\/?$/, '/')}offline.json`) return;
+	// The manifest and its parts are read from the network and never kept: they are no files of the archive.
+	if (!isOurs(url) || isManifest(url)) return;
 	const wanted = request.headers.get(SAVE);
 	if (wanted !== null) event.respondWith(save(withoutSearch(request.url), wanted));
 	else if (request.mode === 'navigate' || isAlwaysFresh(url)) event.respondWith(networkFirst(event, request));
@@ -125,6 +125,12 @@ async function save(address, revision) {
 /** @param {URL} url */
 function isOurs(url) {
 	return url.origin === sw.location.origin && url.pathname.startsWith(SETTINGS.base);
+}
+
+/** `offline.json` and its parts (`offline/<name>.json`). @param {URL} url */
+function isManifest(url) {
+	const root = SETTINGS.base.replace(/\/?$/, '/');
+	return url.pathname === `${root}offline.json` || url.pathname.startsWith(`${root}offline/`);
 }
 
 /** Files whose address stays the same from build to build. @param {URL} url */

@@ -175,9 +175,19 @@ export function getServiceWorkerPath(): string {
 	return '/sw.js';
 }
 
-/** `/offline.json`: the list of every file "Save the archive for offline reading" downloads. */
+/** `/offline.json`: what "Save the archive for offline reading" downloads, in totals and a list of parts. */
 export function getOfflineManifestPath(): string {
 	return '/offline.json';
+}
+
+/** `/offline/`: the parts of the offline manifest, each a run of files with their revisions. */
+export function getOfflinePartsPath(): string {
+	return '/offline/';
+}
+
+/** `/offline/3f2a….json`: one part of the offline manifest, named by a hash of its contents. */
+export function getOfflinePartPath(name: string): string {
+	return `${getOfflinePartsPath()}${name}.json`;
 }
 
 /** Prefixes a root-relative path with the site's base path (`/archive/` + `/2025/` → `/archive/2025/`). */

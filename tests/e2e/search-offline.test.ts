@@ -1,8 +1,8 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { OfflineManifest } from '../../src/outputs/offline-manifest.ts';
+import { readOfflineManifest } from '../../src/integrations/offline.ts';
 import { createTempFixture, type TempFixture } from '../support/temp-fixture.ts';
 import { launchBrowser, type TestBrowser } from '../support/browser.ts';
 import { distPath } from '../support/fixtures.ts';
@@ -38,7 +38,11 @@ async function visitSearchPage(origin: string): Promise<Page> {
 
 const firstTitle = (page: Page) => page.locator('.search-result h3 a').first().innerText();
 const status = (page: Page) => page.locator('[data-offline-status]').innerText();
-const readManifest = (dist: string) => JSON.parse(readFileSync(path.join(dist, 'offline.json'), 'utf8')) as OfflineManifest;
+/** The build id and every file of a built site's offline manifest, its parts joined. */
+const readManifest = (dist: string) => {
+	const { manifest, files, online } = readOfflineManifest(dist);
+	return { build: manifest.build, files, online, parts: manifest.parts.map(([name]) => name) };
+};
 
 /** Presses "Save the archive" and waits for it to finish; resolves with the status it ends on. */
 async function saveArchive(page: Page): Promise<string> {
@@ -211,6 +215,11 @@ describe('a deploy keeps what a reader saved', () => {
 		await page.waitForFunction(() => /^Your saved copy was updated/.test(document.querySelector('[data-offline-status]')?.textContent ?? ''), undefined, { timeout: 60_000 });
 		const update = await status(page);
 		expect(update).toMatch(/Save again to add them\.$/);
+		// The update read the manifest's totals and only the parts of it this device did not hold.
+		const partsRead = requested.filter((file) => file.startsWith(`${BASE}offline/`)).map((file) => file.slice(`${BASE}offline/`.length, -'.json'.length));
+		expect(requested).toContain(`${BASE}offline.json`);
+		expect(partsRead.length).toBeGreaterThan(0);
+		expect(partsRead.filter((name) => before.parts.includes(name) || !after.parts.includes(name))).toEqual([]);
 		// The count shown is of files that really changed: at least the edited story, at most every new revision.
 		const shown = Number(/^Your saved copy was updated: (\d+) changed files? downloaded/.exec(update)?.[1]);
 		expect(shown).toBeGreaterThanOrEqual(1);

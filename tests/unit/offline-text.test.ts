@@ -18,7 +18,7 @@ import {
 const MB = 1024 * 1024;
 const english = createTranslator('en');
 
-const savedState = (state: Partial<SavedState> = {}): SavedState => ({ build: 'b2', whole: true, saving: false, missing: { files: 0, bytes: 0 }, revisions: {}, ...state });
+const savedState = (state: Partial<SavedState> = {}): SavedState => ({ build: 'b2', whole: true, saving: false, missing: { files: 0, bytes: 0 }, parts: {}, ...state });
 
 const saveReport = (report: Partial<SaveReport> = {}): SaveReport => ({
 	done: 310,

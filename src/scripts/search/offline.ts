@@ -4,12 +4,24 @@
  * first visit after a deploy, brings a saved copy up to date: the files the deploy changed are downloaded
  * again, the ones it removed dropped, everything else kept (`planOfflineSync`). Files are stored by the
  * service worker (requests carrying `x-clippings-save`), so one piece of code stores them; this module
- * plans, reports progress and keeps `saved.json`, the record of what this device holds. Nothing here runs
- * from disk (`file://`), where service workers do not exist.
+ * plans, reports progress and keeps `saved.json`, the record of what this device holds: the parts of the
+ * offline manifest it was last brought up to, by name, and what each part's files still lack. A deploy
+ * then costs a reading of `offline.json` (a few kilobytes) and of the parts whose names changed, never of
+ * the whole list. Nothing here runs from disk (`file://`), where service workers do not exist.
  */
 import type { MessageValues } from '../../i18n/format.ts';
-import { estimateSavedBytes, parseOfflineManifest, planOfflineSync, type OfflineManifest } from '../../outputs/offline-manifest.ts';
-import { getOfflineManifestPath, getServiceWorkerPath, withBase } from '../../model/urls.ts';
+import {
+	estimateSavedBytes,
+	isReplacement,
+	parseOfflineManifest,
+	parseOfflinePart,
+	planOfflineSync,
+	planParts,
+	type OfflineFile,
+	type OfflineManifest,
+	type OfflinePart,
+} from '../../outputs/offline-manifest.ts';
+import { getOfflineManifestPath, getOfflinePartPath, getServiceWorkerPath, withBase } from '../../model/urls.ts';
 
 /** The interface strings of offline reading, handed to the search page's offline section (`data-messages`). */
 export const OFFLINE_MESSAGE_KEYS = [
@@ -61,8 +73,8 @@ const STATE_CACHE = 'clippings-state';
 
 /** How many files are fetched at once while saving. */
 const PARALLEL_DOWNLOADS = 6;
-/** How often (in files) the record of what is saved is written while saving, so an interrupted save resumes. */
-const RECORD_EVERY = 2000;
+/** How many files are looked up in the cache at once. */
+const PARALLEL_LOOKUPS = 32;
 
 /** Whether this page can use a service worker: over HTTP(S), in a browser that has them. */
 export function canWorkOffline(): boolean {
@@ -79,6 +91,9 @@ export interface BuildInfo {
 	savedBytes: number;
 }
 
+/** What one part's "Save" files still lack on this device: how many, their bytes as served and about how much they take once saved. */
+export type PartGap = [files: number, bytes: number, savedBytes: number];
+
 /** What this device holds of one archive (`saved.json` in the state cache). */
 export interface SavedState {
 	/** The build the saved files were last brought up to. */
@@ -89,8 +104,10 @@ export interface SavedState {
 	saving: boolean;
 	/** Files of that build not saved yet (new since the last save, or left by an interrupted one). */
 	missing: { files: number; bytes: number };
-	/** Address → revision of every file stored for this archive, as of the last record. */
-	revisions: Record<string, string>;
+	/** Every part of that build's manifest, by name, with what its files lack here. */
+	parts: Record<string, PartGap>;
+	/** A save or update under way or interrupted: the build it brings the copy to and the parts it has done. */
+	pending?: { build: string; parts: Record<string, PartGap> };
 }
 
 /** Progress while saving or updating. */
@@ -212,54 +229,141 @@ export async function readSavedState(base: string): Promise<SavedState | undefin
 
 /**
  * Saves the archive (`whole`: every file of the manifest) or brings what is saved up to date (otherwise),
- * downloading only files that are missing or whose revision changed. When saving the whole archive,
- * first asks for persistent storage and checks the quota: if the files cannot fit, throws `QuotaTooSmall`
- * before downloading anything. Files the site no longer has are dropped only once every download has
- * succeeded, so older pages keep the styles and scripts they were saved with until they are replaced.
+ * downloading only files that are missing or whose revision changed. Reads `offline.json`, then only the
+ * parts it has not brought itself up to before (after a deploy, the few whose names changed) and, when
+ * saving the whole archive, the parts whose files are not all saved. When saving the whole archive, first
+ * asks for persistent storage and checks the quota: if the files cannot fit, throws `QuotaTooSmall`
+ * before downloading anything. Each part done is recorded at once, so an interrupted save resumes with
+ * the next. Files the site no longer has are dropped only once every download has succeeded, so older
+ * pages keep the styles and scripts they were saved with until they are replaced.
  */
-export async function syncArchive(base: string, whole: boolean, onProgress: (progress: SaveProgress) => void): Promise<SaveReport> {
+export function syncArchive(base: string, whole: boolean, onProgress: (progress: SaveProgress) => void): Promise<SaveReport> {
+	// One at a time (the update a visit starts and the reader's "Save" both record what is saved): "Save" waits for the update.
+	const run = syncing.then(() => bringUpToDate(base, whole, onProgress));
+	syncing = run.catch(() => undefined);
+	return run;
+}
+
+let syncing: Promise<unknown> = Promise.resolve();
+
+async function bringUpToDate(base: string, whole: boolean, onProgress: (progress: SaveProgress) => void): Promise<SaveReport> {
 	const manifest = await fetchManifest(base);
 	await whenControlled();
 	const previous = await readSavedState(base);
-	const saved = await readSavedRevisions(base, previous);
-	const plan = planOfflineSync(manifest, saved, whole);
-	const persisted = whole ? await checkQuota(plan.fetch.reduce((sum, [address, , bytes]) => sum + estimateSavedBytes(address, bytes), 0)) : false;
+	// A copy recorded by an older version lists no parts: every part is read, and what it holds is found in the cache.
+	const synced = previous?.parts ?? {};
+	const done: Record<string, PartGap> = previous?.pending?.build === manifest.build ? { ...previous.pending.parts } : {};
+	const names = manifest.parts.map(([name]) => name);
+	const plan = planParts(names, Object.keys(synced));
+	const changed = new Set(plan.changed);
+	const work = manifest.parts.filter(([name]) => !(name in done) && (changed.has(name) || (whole && synced[name]![0] > 0)));
+	const persisted = whole ? await checkQuota(work.reduce((sum, [name, , , savedBytes]) => sum + (changed.has(name) ? savedBytes : synced[name]![2]), 0)) : false;
 
 	// Saving counts every file (those saved already are done at once); an update counts what it downloads.
+	const ahead = work.reduce((sum, [name, files]) => sum + (changed.has(name) ? files : synced[name]![0]), 0);
 	const report: SaveReport = {
-		done: whole ? plan.current : 0,
-		total: (whole ? plan.current : 0) + plan.fetch.length,
+		done: whole ? manifest.files - ahead : 0,
+		total: whole ? manifest.files : 0,
 		fetched: 0,
 		fetchedBytes: 0,
 		failed: 0,
-		current: whole ? plan.current : 0,
+		current: whole ? manifest.files - ahead : 0,
 		changed: 0,
 		added: 0,
 		removed: 0,
 		storedBytes: 0,
 		quotaFull: false,
 		persisted,
-		state: previous ?? { build: '', whole: false, saving: false, missing: { files: 0, bytes: 0 }, revisions: {} },
+		state: previous ?? { build: '', whole: false, saving: false, missing: { files: 0, bytes: 0 }, parts: {} },
 	};
-	const record = (saving: boolean) => {
-		const missing = planOfflineSync(manifest, saved, true);
+	const summaries = new Map(manifest.parts.map(([name, files, bytes, savedBytes]) => [name, [files, bytes, savedBytes] as PartGap]));
+	// What a part lacks: as last recorded, or (a part not read yet) possibly all of it.
+	const gapOf = (name: string): PartGap => done[name] ?? synced[name] ?? summaries.get(name)!;
+	const record = (saving: boolean, finished: boolean) => {
+		const lacking = names.map(gapOf).filter(([files]) => files > 0);
 		report.state = {
-			build: report.failed === 0 && !saving && !report.quotaFull ? manifest.build : (previous?.build ?? ''),
-			whole: missing.fetch.length === 0,
+			build: finished ? manifest.build : (previous?.build ?? ''),
+			whole: lacking.length === 0,
 			saving,
-			missing: { files: missing.fetch.length, bytes: missing.bytes },
-			revisions: Object.fromEntries(saved),
+			missing: { files: lacking.reduce((sum, [files]) => sum + files, 0), bytes: lacking.reduce((sum, [, bytes]) => sum + bytes, 0) },
+			parts: finished ? Object.fromEntries(names.map((name) => [name, gapOf(name)])) : synced,
+			...(finished ? {} : { pending: { build: manifest.build, parts: done } }),
 		};
 		// With the quota full even this small record may not fit; the files stored say what is saved anyway.
 		return writeSavedState(base, report.state).catch((error: unknown) => {
 			if (!(error instanceof DOMException && error.name === 'QuotaExceededError')) throw error;
 		});
 	};
-	if (whole) await record(true);
+	if (whole) await record(true, false);
 	onProgress({ ...report });
 
-	const queue = [...plan.fetch];
-	let sinceRecord = 0;
+	const cache = await caches.open(FILES_CACHE);
+	const stateCache = await caches.open(STATE_CACHE);
+	// The addresses the parts read list: a dropped part's files go unless one of these has them.
+	const listed = new Set<string>();
+	const legacy = previous !== undefined && previous.parts === undefined;
+	const collect = plan.dropped.length > 0 || legacy;
+	let next = work.length > 0 ? fetchPart(base, work[0]![0]) : undefined;
+	for (const [index, [name]] of work.entries()) {
+		const part = await next!;
+		// The next part downloads while this one's files do.
+		next = index + 1 < work.length ? fetchPart(base, work[index + 1]![0]) : undefined;
+		next?.catch(() => undefined);
+		if (collect) for (const [address] of [...part.files, ...part.online]) listed.add(address);
+		const saved = await lookUpRevisions(cache, part);
+		const partPlan = planOfflineSync(part, saved, whole || (previous?.whole === true && isReplacement));
+		if (whole) {
+			// The files this part was counted for that turn out saved already (pages read since) are done at once.
+			const counted = changed.has(name) ? part.files.length : synced[name]![0];
+			const saving = new Set(part.files.map(([address]) => address));
+			const files = partPlan.fetch.filter(([address]) => saving.has(address)).length;
+			report.total += partPlan.fetch.length - files + Math.max(0, files - counted);
+			report.done += Math.max(0, counted - files);
+			report.current += Math.max(0, counted - files);
+		} else report.total += partPlan.fetch.length;
+		const failedBefore = report.failed;
+		await download(partPlan.fetch, saved, report, onProgress);
+		if (report.quotaFull) break;
+		if (report.failed > failedBefore) continue;
+		const lacking = planOfflineSync({ files: part.files, online: [] }, saved, true).fetch;
+		done[name] = [lacking.length, lacking.reduce((sum, [, , bytes]) => sum + bytes, 0), lacking.reduce((sum, [address, , bytes]) => sum + estimateSavedBytes(address, bytes), 0)];
+		await stateCache.put(stateKey(base, partKey(name)), new Response(JSON.stringify(part), { headers: { 'content-type': 'application/json' } })).catch(() => undefined);
+		await record(whole, false);
+	}
+
+	const finished = report.failed === 0 && !report.quotaFull;
+	if (finished) {
+		// What the parts no longer listed held, less what the parts read list: files the site no longer has.
+		const gone = new Set<string>();
+		for (const name of plan.dropped) {
+			const held = await stateCache.match(stateKey(base, partKey(name)));
+			if (!held) continue;
+			const part = parseOfflinePart(await held.json(), name);
+			for (const [address] of [...part.files, ...part.online]) if (!listed.has(address)) gone.add(address);
+		}
+		// A copy recorded by an older version: whatever the cache holds of this archive that no part lists.
+		if (legacy) {
+			// Chromium refuses to list a very large cache ("Operation too large"): then those files stay, as they would have.
+			for (const request of await cache.keys().catch(() => [] as readonly Request[])) {
+				const url = new URL(request.url);
+				if (url.origin === location.origin && url.pathname.startsWith(base) && !listed.has(url.pathname)) gone.add(url.pathname);
+			}
+		}
+		for (const address of gone) {
+			if (await cache.delete(new URL(address, location.origin).href)) report.removed += 1;
+		}
+		for (const name of [...plan.dropped, ...Object.keys(previous?.pending?.parts ?? {}).filter((name) => !names.includes(name))]) {
+			await stateCache.delete(stateKey(base, partKey(name)));
+		}
+		if (whole) for (const name of (await caches.keys()).filter((name) => LEGACY_CACHE.test(name))) await caches.delete(name);
+	}
+	await record(false, finished);
+	return report;
+}
+
+/** Stores the files of a plan through the service worker, `PARALLEL_DOWNLOADS` at a time, counting what it did in `report`. */
+async function download(files: OfflineFile[], saved: Map<string, string>, report: SaveReport, onProgress: (progress: SaveProgress) => void): Promise<void> {
+	const queue = [...files];
 	const worker = async () => {
 		for (let file = queue.shift(); file && !report.quotaFull; file = queue.shift()) {
 			const [address, revision, bytes] = file;
@@ -282,25 +386,9 @@ export async function syncArchive(base: string, whole: boolean, onProgress: (pro
 			}
 			report.done += 1;
 			onProgress({ ...report });
-			if (whole && ++sinceRecord >= RECORD_EVERY) {
-				sinceRecord = 0;
-				await record(true);
-			}
 		}
 	};
 	await Promise.all(Array.from({ length: PARALLEL_DOWNLOADS }, worker));
-
-	if (report.failed === 0 && !report.quotaFull) {
-		const cache = await caches.open(FILES_CACHE);
-		for (const address of plan.remove) {
-			await cache.delete(new URL(address, location.origin).href);
-			saved.delete(address);
-			report.removed += 1;
-		}
-		if (whole) for (const name of (await caches.keys()).filter((name) => LEGACY_CACHE.test(name))) await caches.delete(name);
-	}
-	await record(false);
-	return report;
 }
 
 /** Describes a saved copy for the reader, or `undefined` when nothing is saved. */
@@ -375,6 +463,19 @@ async function fetchManifest(base: string): Promise<OfflineManifest> {
 	return parseOfflineManifest(await response.json(), address);
 }
 
+/** One part of the manifest; its name is a hash of its contents, so any copy of it, the browser's own included, is right. */
+async function fetchPart(base: string, name: string): Promise<OfflinePart> {
+	const address = withBase(getOfflinePartPath(name), base);
+	const response = await fetch(address);
+	if (!response.ok) throw new Error(`${address}: ${response.status}`);
+	return parseOfflinePart(await response.json(), address);
+}
+
+/** Where a part this device was brought up to is kept, for comparing with the parts of the next build. */
+function partKey(name: string): string {
+	return `offline-parts/${name}.json`;
+}
+
 /** Saving goes through the service worker, which controls a page from its first activation on. */
 async function whenControlled(): Promise<void> {
 	if (navigator.serviceWorker.controller) return;
@@ -383,20 +484,17 @@ async function whenControlled(): Promise<void> {
 	await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
 }
 
-/**
- * Address → revision of every file of this archive the cache holds: from `saved.json`, with the files
- * kept since (pages read) looked up one by one.
- */
-async function readSavedRevisions(base: string, state: SavedState | undefined): Promise<Map<string, string>> {
-	const cache = await caches.open(FILES_CACHE);
-	const recorded = state?.revisions ?? {};
+/** Address → revision of the files of a part the cache holds (each entry carries the revision it was stored at). */
+async function lookUpRevisions(cache: Cache, part: OfflinePart): Promise<Map<string, string>> {
 	const revisions = new Map<string, string>();
-	for (const request of await cache.keys()) {
-		const url = new URL(request.url);
-		if (url.origin !== location.origin || !url.pathname.startsWith(base)) continue;
-		const revision = recorded[url.pathname] ?? (await cache.match(request))?.headers.get(REVISION) ?? '';
-		revisions.set(url.pathname, revision);
-	}
+	const queue = [...part.files, ...part.online].map(([address]) => address);
+	const worker = async () => {
+		for (let address = queue.shift(); address !== undefined; address = queue.shift()) {
+			const stored = await cache.match(new URL(address, location.origin).href);
+			if (stored) revisions.set(address, stored.headers.get(REVISION) ?? '');
+		}
+	};
+	await Promise.all(Array.from({ length: PARALLEL_LOOKUPS }, worker));
 	return revisions;
 }
 
