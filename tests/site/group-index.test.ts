@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readOfflineManifest } from '../../src/integrations/offline.ts';
 import { distPath, readBuiltFile, readPage } from '../support/fixtures.ts';
 import { generateArchive } from '../support/generated-archive.ts';
 import { checkLinks } from '../support/link-check.ts';
@@ -158,7 +159,7 @@ describe('a split index under a base path (the base-path fixture, two names a pa
 		const sitemap = readBuiltFile(FIXTURE, '/sitemap-1.xml');
 		for (const letter of ['bylines/letter/a/', 'bylines/letter/hani/', 'topics/letter/c/', 'sources/letter/f/']) expect(sitemap).toContain(`<loc>https://www.example.org/archive/${encodeURI(letter)}</loc>`);
 		expect(sitemap).not.toContain('letter/c/page/2/');
-		const saved = (JSON.parse(readBuiltFile(FIXTURE, '/offline.json')) as { files: [string][] }).files.map(([address]) => address);
+		const saved = readOfflineManifest(distPath(FIXTURE)).files.map(([address]) => address);
 		expect(saved).toEqual(expect.arrayContaining(['/archive/bylines/', '/archive/bylines/letter/a/', '/archive/topics/letter/c/page/2/']));
 	});
 });
