@@ -26,14 +26,11 @@ export function isArticleDate(text: string): boolean {
  * @example parseArticleDate('2025-07-24', 'America/New_York') // 2025-07-24T04:00:00.000Z
  */
 export function parseArticleDate(text: string, timeZone: string): Date {
-	const key = `${timeZone}\n${text}`;
-	let time = parsedDates.get(key);
-	if (time === undefined) {
+	const time = cached(parsedDates, `${timeZone}\n${text}`, () => {
 		if (!isArticleDate(text)) throw new RangeError(`"${text}" is not a date like 2025-07-24 or 2025-07-24T14:30:00-04:00`);
 		const iso = text.replace(' ', 'T');
-		time = DATE_PATTERN.exec(text)?.groups?.offset ? new Date(iso.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).getTime() : dayjs.tz(iso, timeZone).valueOf();
-		remember(parsedDates, key, time);
-	}
+		return DATE_PATTERN.exec(text)?.groups?.offset ? new Date(iso.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).getTime() : dayjs.tz(iso, timeZone).valueOf();
+	});
 	return new Date(time);
 }
 
@@ -44,9 +41,15 @@ const calendarDays = new Map<string, string>();
 const isoDates = new Map<string, string>();
 const displayDates = new Map<string, string>();
 
-function remember<V>(cache: Map<string, V>, key: string, value: V): void {
-	if (cache.size >= 100_000) cache.clear();
-	cache.set(key, value);
+/** The cached value for `key`, computed and kept on first use (a cache that grows past 100,000 starts over). */
+function cached<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+	let value = cache.get(key);
+	if (value === undefined) {
+		value = compute();
+		if (cache.size >= 100_000) cache.clear();
+		cache.set(key, value);
+	}
+	return value;
 }
 
 /**
@@ -103,26 +106,17 @@ function getZonedFields(date: Date, timeZone: string): Record<'year' | 'month' |
 
 /** The calendar day of an instant in a time zone, as `{ year, month, day }` strings (`'2025'`, `'07'`, `'24'`). */
 export function getCalendarDay(date: Date, timeZone: string): { year: string; month: string; day: string } {
-	const key = `${timeZone}\n${date.getTime()}`;
-	let formatted = calendarDays.get(key);
-	if (formatted === undefined) {
+	const formatted = cached(calendarDays, `${timeZone}\n${date.getTime()}`, () => {
 		const { year, month, day } = getZonedFields(date, timeZone);
-		formatted = `${year}-${month}-${day}`;
-		remember(calendarDays, key, formatted);
-	}
+		return `${year}-${month}-${day}`;
+	});
 	const [year, month, day] = formatted.split('-') as [string, string, string];
 	return { year, month, day };
 }
 
 /** ISO 8601 with the archive's offset, for `<time datetime>`, feeds and JSON-LD. */
 export function formatIsoDate(date: Date, timeZone: string): string {
-	const key = `${timeZone}\n${date.getTime()}`;
-	let formatted = isoDates.get(key);
-	if (formatted === undefined) {
-		formatted = formatZonedIsoDate(date, timeZone);
-		remember(isoDates, key, formatted);
-	}
-	return formatted;
+	return cached(isoDates, `${timeZone}\n${date.getTime()}`, () => formatZonedIsoDate(date, timeZone));
 }
 
 function formatZonedIsoDate(date: Date, timeZone: string): string {
@@ -140,13 +134,9 @@ function formatZonedIsoDate(date: Date, timeZone: string): string {
  * @example formatDisplayDate(date, 'Europe/London', 'en') // "24 July 2025"
  */
 export function formatDisplayDate(date: Date, timeZone: string, lang: string): string {
-	const key = `${lang}\n${timeZone}\n${date.getTime()}`;
-	let formatted = displayDates.get(key);
-	if (formatted === undefined) {
-		formatted = getFormatter(lang, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date);
-		remember(displayDates, key, formatted);
-	}
-	return formatted;
+	return cached(displayDates, `${lang}\n${timeZone}\n${date.getTime()}`, () =>
+		getFormatter(lang, { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(date),
+	);
 }
 
 /** A reader-facing clock time with the zone's short name, e.g. "14:30 EDT". */
