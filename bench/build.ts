@@ -95,14 +95,32 @@ async function benchHugo(content: string): Promise<Row[]> {
 	// A copy of the site: Hugo locks its folder (.hugo_build.lock) and writes resources/ into it.
 	const site = path.join(folder, 'site');
 	cpSync(path.join(ROOT, 'bench', 'hugo'), site, { recursive: true, filter: (source) => !/\.hugo_build\.lock$|[/\\]resources$|[/\\]public$/.test(source) });
-	const pages = await measureStep('hugo', hugo, ['--source', site, '--contentDir', path.join(content, 'articles'), '--destination', outDir, '--cacheDir', cacheDir, '--quiet']);
-	if (pages.figures.exitCode !== 0) return [{ name: 'Hugo + Pagefind CLI', failure: describeFailure(pages.figures, pages.log), load: pages.load }];
-	const index = await measureStep('hugo-pagefind', path.join(BIN, 'pagefind'), ['--site', outDir, '--quiet']);
+	return benchPagesThenPagefind({
+		label: 'hugo',
+		pages: [hugo, ['--source', site, '--contentDir', path.join(content, 'articles'), '--destination', outDir, '--cacheDir', cacheDir, '--quiet']],
+		outDir,
+		names: { failed: 'Hugo + Pagefind CLI', both: 'Hugo 0.111 + Pagefind CLI', pages: '  Hugo alone (pages, lists, feeds, sitemap)', index: '  Pagefind CLI on Hugo’s pages' },
+	});
+}
+
+/**
+ * A baseline of two commands in sequence: a generator writes the pages into `outDir`, then Pagefind's CLI
+ * indexes them. Rows: both together, then each alone.
+ */
+async function benchPagesThenPagefind({ label, pages: [command, args], outDir, names }: {
+	label: string;
+	pages: [command: string, args: string[]];
+	outDir: string;
+	names: { failed: string; both: string; pages: string; index: string };
+}): Promise<Row[]> {
+	const pages = await measureStep(label, command, args);
+	if (pages.figures.exitCode !== 0) return [{ name: names.failed, failure: describeFailure(pages.figures, pages.log), load: pages.load }];
+	const index = await measureStep(`${label}-pagefind`, path.join(BIN, 'pagefind'), ['--site', outDir, '--quiet']);
 	const both = sequence(pages.figures, index.figures);
 	return [
-		describeOutput({ name: 'Hugo 0.111 + Pagefind CLI', figures: both, load: pages.load, failure: both.exitCode ? describeFailure(index.figures, index.log) : undefined }, outDir, pages.since),
-		{ name: '  Hugo alone (pages, lists, feeds, sitemap)', figures: pages.figures, load: pages.load, detail: true },
-		{ name: '  Pagefind CLI on Hugo’s pages', figures: index.figures, load: index.load, detail: true },
+		describeOutput({ name: names.both, figures: both, load: pages.load, failure: both.exitCode ? describeFailure(index.figures, index.log) : undefined }, outDir, pages.since),
+		{ name: names.pages, figures: pages.figures, load: pages.load, detail: true },
+		{ name: names.index, figures: index.figures, load: index.load, detail: true },
 	];
 }
 
@@ -144,15 +162,17 @@ const { Content } = await render(entry);
 async function benchAstroGlob(content: string): Promise<Row[]> {
 	const folder = writeAstroBaseline(content);
 	const outDir = path.join(folder, 'dist');
-	const pages = await measureStep('astro-glob', path.join(BIN, 'astro'), ['build', '--root', folder, '--force']);
-	if (pages.figures.exitCode !== 0) return [{ name: 'Astro glob loader + Pagefind CLI', failure: describeFailure(pages.figures, pages.log), load: pages.load }];
-	const index = await measureStep('astro-glob-pagefind', path.join(BIN, 'pagefind'), ['--site', outDir, '--quiet']);
-	const both = sequence(pages.figures, index.figures);
-	return [
-		describeOutput({ name: 'Astro 7 glob loader + Astro Markdown + Pagefind CLI', figures: both, load: pages.load, failure: both.exitCode ? describeFailure(index.figures, index.log) : undefined }, outDir, pages.since),
-		{ name: '  astro build (article pages only)', figures: pages.figures, load: pages.load, detail: true },
-		{ name: '  Pagefind CLI on its pages', figures: index.figures, load: index.load, detail: true },
-	];
+	return benchPagesThenPagefind({
+		label: 'astro-glob',
+		pages: [path.join(BIN, 'astro'), ['build', '--root', folder, '--force']],
+		outDir,
+		names: {
+			failed: 'Astro glob loader + Pagefind CLI',
+			both: 'Astro 7 glob loader + Astro Markdown + Pagefind CLI',
+			pages: '  astro build (article pages only)',
+			index: '  Pagefind CLI on its pages',
+		},
+	});
 }
 
 function writeClippingsConfig(content: string): string {
