@@ -72,6 +72,24 @@ export function pickFragment(story: BuiltStory, random: () => number): string | 
 	return words.slice(start, start + length).join(' ');
 }
 
+/** How many runs are tried for one that no other story holds. */
+const FRAGMENT_TRIES = 8;
+
+/**
+ * A fragment that identifies its story, as a known item must: the first of a few runs from its middle that
+ * no other story (but its word-for-word copies) holds. Wire stories repeat boilerplate (`said in a
+ * statement`, a company's standard paragraph), and a run shared word for word cannot tell its stories
+ * apart, whatever the ranking. When every run tried is shared, the last is kept (and counted as shared).
+ */
+export function pickIdentifyingFragment(story: BuiltStory, random: () => number, countOthers: (run: string) => number): string | undefined {
+	let fragment: string | undefined;
+	for (let tries = 0; tries < FRAGMENT_TRIES; tries++) {
+		fragment = pickFragment(story, random);
+		if (fragment === undefined || countOthers(fragment) === 0) return fragment;
+	}
+	return fragment;
+}
+
 /** The query with one word of five letters or more misspelt: two letters swapped, one dropped, doubled or changed. */
 export function misspell(query: string, random: () => number): string | undefined {
 	const words = query.split(' ');
@@ -136,7 +154,7 @@ export function buildKnownItemQueries(stories: readonly BuiltStory[], count: num
 			const shared = kind === 'fragment' || kind === 'headline' ? countHolders(query, storyCopies.length) : 0;
 			queries.push({ kind, query, target: story.path, copies: storyCopies, lang: story.lang, shared });
 		};
-		const fragment = pickFragment(story, random);
+		const fragment = pickIdentifyingFragment(story, random, (run) => countHolders(run, copies.get(textOf(story))!.length));
 		ask('fragment', fragment);
 		ask('headline', story.title);
 		ask('misspelt', fragment && misspell(fragment, random));

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { pickIdentifyingFragment, type BuiltStory } from '../../bench/support/known-items.ts';
+import { createSeededRandom } from '../support/seeded-random.ts';
+
+const story: BuiltStory = {
+	path: '/1987/03/26/honda-exports/',
+	lang: 'en',
+	title: 'Honda exports rise',
+	paragraphs: ['one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'],
+};
+
+describe('the search bench picks fragments that identify their story', () => {
+	it('passes over a run that other stories hold for one that no other story holds', () => {
+		const asked: string[] = [];
+		const fragment = pickIdentifyingFragment(story, createSeededRandom(3), (run) => {
+			asked.push(run);
+			return asked.length === 1 ? 2 : 0;
+		});
+		expect(asked).toHaveLength(2);
+		expect(fragment).toBe(asked[1]);
+	});
+
+	it('keeps the first run when no other story holds it', () => {
+		const asked: string[] = [];
+		const fragment = pickIdentifyingFragment(story, createSeededRandom(3), (run) => (asked.push(run), 0));
+		expect(asked).toHaveLength(1);
+		expect(fragment).toBe(asked[0]);
+		expect(story.paragraphs[0]).toContain(fragment!);
+	});
+
+	it('keeps the last run tried when every run is shared, so the query is still asked (and counted as shared)', () => {
+		const asked: string[] = [];
+		const fragment = pickIdentifyingFragment(story, createSeededRandom(3), (run) => (asked.push(run), 1));
+		expect(asked).toHaveLength(8);
+		expect(fragment).toBe(asked.at(-1));
+	});
+
+	it('has no fragment for a story too short to have a middle', () => {
+		const short = { ...story, paragraphs: ['too short to ask for'] };
+		expect(pickIdentifyingFragment(short, createSeededRandom(3), () => 0)).toBeUndefined();
+	});
+});
