@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildFixture, distPath, fixturePath, readPage } from '../support/fixtures.ts';
@@ -120,6 +120,42 @@ describe('incremental builds reuse only what is exactly unchanged', () => {
 			expect($('a[href="/2025/07/02/charlie-story/"]').length, neighbour).toBe(0);
 		}
 	}, 120_000);
+
+	test('a list page or feed is rendered again only when a story it shows changed, and the output equals a clean build', async () => {
+		const story = (title: string, date: string, byline: string) => `---\ntitle: ${title}\ndate: '${date}'\nbylines: [${byline}]\nsource: Wire\n---\nA paragraph about ${title}.\n`;
+		const made = fixture('incremental-lists', {
+			'a.md': story('Alpha story', '2025-07-04', 'Jane Doe'),
+			'b.md': story('Bravo story', '2025-07-03', 'Sam Roe'),
+			'c.md': story('Charlie story', '2025-07-02', 'Jane Doe'),
+			'd.md': story('Delta story', '2025-06-01', 'Sam Roe'),
+		});
+		// A fixed "now": the home page's "On this day" and the news sitemap depend on the day of the build.
+		const env = { SOURCE_DATE_EPOCH: '1753358400' };
+		const first = await made.build({ env });
+		expect(first.ok, first.output).toBe(true);
+
+		writeFileSync(fixturePath(made.name, 'content', 'articles', 'c.md'), story('Charlie story revised', '2025-07-02', 'Jane Doe'));
+		const second = await made.build({ env });
+		expect(second.ok, second.output).toBe(true);
+		const reused = (file: string) => new RegExp(`${file.replace(/\./g, '\\.')} \\((restored|cached)\\)`).test(second.output);
+		// Lists that show the edited story, and its feeds, are rendered again…
+		for (const file of ['/2025/07/02/index.html', '/2025/07/index.html', '/bylines/jane-doe/index.html', '/bylines/jane-doe/feed.xml', '/sources/wire/index.html']) {
+			expect(reused(file), file).toBe(false);
+		}
+		// …and those that don't are copied from the last build.
+		for (const file of ['/2025/06/01/index.html', '/2025/06/index.html', '/2025/07/03/index.html', '/bylines/sam-roe/index.html', '/bylines/sam-roe/feed.xml', '/bylines/sam-roe/feed.json']) {
+			expect(reused(file), file).toBe(true);
+		}
+		expect(readPage(made.name, '/bylines/jane-doe/')('.story-card__headline').text()).toContain('Charlie story revised');
+
+		const clean = await made.build({ env, force: true, outDir: 'dist-clean' });
+		expect(clean.ok, clean.output).toBe(true);
+		const files = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(path.join(folder, file)).isFile()).sort();
+		const incremental = distPath(made.name);
+		const fresh = distPath(made.name, 'dist-clean');
+		expect(files(incremental)).toEqual(files(fresh));
+		for (const file of files(fresh)) expect(readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(fresh, file))), file).toBe(true);
+	}, 300_000);
 
 	test('a story whose kept text is lost or damaged is rendered again, and the index still holds every story', async () => {
 		const made = fixture('text-cache', {

@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArchive, type Article } from '../../../derived/archive.ts';
+import type { Article } from '../../../derived/archive.ts';
 import { createFeedResponse, getGroupFeed } from '../../../outputs/archive-feeds.ts';
-import { getGroupFeedEntries } from '../../../derived/archive-pages.ts';
+import { getKeyedGroupFeedEntries } from '../../../outputs/page-keys.ts';
 import type { NamedGroup } from '../../../derived/groupings.ts';
 
-export const getStaticPaths = (async () => getGroupFeedEntries((await getArchive()).sources)) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => getKeyedGroupFeedEntries('sources')) satisfies GetStaticPaths;
 
 /** `/sources/slug/feed.json`: the newest stories of one source, with summaries. */
 export const GET: APIRoute<{ group: NamedGroup<Article> }> = async ({ props }) => createFeedResponse('json', await getGroupFeed('sources', props.group));

@@ -1,0 +1,81 @@
+/**
+ * The `getStaticPaths()` entries of the browse pages and feeds with their cache keys (`withCacheKeys`): with
+ * Astro's incremental builds, a page whose stories, counts and neighbours are what they were in the last
+ * build is copied from it, not rendered. Each key lists everything its page shows beyond the site's
+ * settings: a rebuild after one edit renders that story's lists, not every list.
+ */
+import { getArchive, type Article } from '../derived/archive.ts';
+import { getDayPageEntries, getGroupFeedEntries, getGroupPageEntries, getMonthPageEntries } from '../derived/archive-pages.ts';
+import type { DayGroup, MonthGroup } from '../derived/calendar.ts';
+import type { NamedGroup } from '../derived/groupings.ts';
+import type { GroupKind } from '../model/urls.ts';
+import { getListedStoryKey, withCacheKeys } from './cache-key.ts';
+import { FEED_LENGTH } from './feeds.ts';
+import { site } from './site.ts';
+
+/** The site's settings, which every page depends on, as one string. */
+export function getSettingsKey(): string {
+	return JSON.stringify(site);
+}
+
+/** `/bylines/slug/` and its later pages (or sources, topics): the name, its count and one page of stories. */
+export async function getKeyedGroupPageEntries(kind: GroupKind) {
+	const archive = await getArchive();
+	return withCacheKeys(getGroupPageEntries(archive[kind], site.pageSize), getSettingsKey(), ({ props: { group, page } }) => [
+		...describeGroup(kind, group),
+		page.number,
+		page.total,
+		...page.items.map((story) => getListedStoryKey(story, archive)),
+	]);
+}
+
+/** A group's feeds: the name and its newest stories. */
+export async function getKeyedGroupFeedEntries(kind: GroupKind) {
+	const archive = await getArchive();
+	return withCacheKeys(getGroupFeedEntries(archive[kind]), getSettingsKey(), ({ props: { group } }) => [
+		...describeGroup(kind, group),
+		...group.stories.slice(0, FEED_LENGTH).map((story) => getListedStoryKey(story, archive)),
+	]);
+}
+
+/** `/YYYY/MM/DD/` and its later pages: the day, its count, the days before and after, one page of stories. */
+export async function getKeyedDayPageEntries() {
+	const archive = await getArchive();
+	const dayOf = (day?: DayGroup<Article>) => day && `${day.year}-${day.month}-${day.day}`;
+	return withCacheKeys(getDayPageEntries(archive.calendar, site.pageSize), getSettingsKey(), ({ props: { day, page } }) => [
+		dayOf(day),
+		day.stories.length,
+		dayOf(day.previous),
+		dayOf(day.next),
+		page.number,
+		page.total,
+		...page.items.map((story) => getListedStoryKey(story, archive)),
+	]);
+}
+
+/** `/YYYY/MM/` and its later pages: the month, its calendar (each day's count), the months around, one page of stories. */
+export async function getKeyedMonthPageEntries() {
+	const archive = await getArchive();
+	const monthOf = (month?: MonthGroup<Article>) => month && `${month.year}-${month.month}`;
+	return withCacheKeys(getMonthPageEntries(archive.calendar, site.pageSize), getSettingsKey(), ({ props: { month, page } }) => [
+		monthOf(month),
+		month.stories.length,
+		month.days.map((day) => `${day.day}:${day.stories.length}`).join(' '),
+		monthOf(month.previous),
+		monthOf(month.next),
+		page.number,
+		page.total,
+		...page.items.map((story) => getListedStoryKey(story, archive)),
+	]);
+}
+
+/** `/page/2/` and later pages of the latest stories (the first is the home page, rendered every build). */
+export async function getKeyedHomePageEntries() {
+	const archive = await getArchive();
+	const entries = archive.homePages.slice(1).map((page) => ({ params: { page: String(page.number) }, props: { page } }));
+	return withCacheKeys(entries, getSettingsKey(), ({ props: { page } }) => [page.number, page.total, ...page.items.map((story) => getListedStoryKey(story, archive))]);
+}
+
+function describeGroup(kind: GroupKind, group: NamedGroup<Article>): (string | number)[] {
+	return [kind, group.slug, group.name, group.stories.length];
+}
