@@ -11,8 +11,13 @@
  *    Clippings search page and Pagefind's stock UI (what a typical Astro + Pagefind site ships), then the
  *    portable copy's search from `file://`.
  *
+ * 3. Chinese and Japanese (`cjk`): an archive of each language's translated manual pages (Debian's
+ *    `manpages-zh` and `manpages-ja`, fetched with `apt-get download`; `../shared` has no Chinese or Japanese
+ *    text), each page searched for with an 8-character run that identifies it, on the search page and plain
+ *    Pagefind.
+ *
  * `BENCH_ARTICLES` (10,000) sets the archive's Reuters stories, `BENCH_KNOWN_ITEMS` (1,000) the stories
- * evaluated, `BENCH_SEARCH=eval` or `=speed` runs one part, `BENCH_REUSE_BUILD=1` reuses the last build.
+ * evaluated, `BENCH_SEARCH=eval`, `=speed` or `=cjk` runs one part, `BENCH_REUSE_BUILD=1` reuses the last build.
  * `BENCH_DIST=folder` measures only the first searches, over a site already built in that folder (such as a
  * 100,000-story build): nothing is written or built.
  */
@@ -29,7 +34,8 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/browser.ts';
 import { writeBlogArticles } from './support/blogs.ts';
 import { buildClippingsArchive } from './support/clippings-build.ts';
 import { measureFolder } from './support/folder-size.ts';
-import { buildKnownItemQueries, readIndexedStories, type KnownItemQuery, type QueryKind } from './support/known-items.ts';
+import { readManualStories, writeManualArchive, type CjkLanguage } from './support/cjk-manpages.ts';
+import { buildCjkRunQueries, buildKnownItemQueries, readIndexedStories, type KnownItemQuery, type QueryKind } from './support/known-items.ts';
 import { getBenchArchiveOptions, writeReutersArchive } from './support/reuters.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -38,7 +44,7 @@ const FOLDER = path.join(WORK, 'search');
 const DIST = path.join(FOLDER, 'dist');
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const KNOWN_ITEMS = Number(process.env.BENCH_KNOWN_ITEMS ?? 1_000);
-const PARTS = process.env.BENCH_SEARCH ?? 'eval,speed';
+const PARTS = process.env.BENCH_SEARCH ?? 'eval,speed,cjk';
 const LANGUAGE_STORIES = path.join(ROOT, 'tests', 'fixtures', 'search', 'content', 'articles', 'languages');
 const BASELINE_PAGE = 'bench-baseline/index.html';
 const PLAIN_PAGE = 'bench-plain/index.html';
@@ -382,6 +388,10 @@ export async function run(): Promise<void> {
 		await measureFirstSearchesOf(path.resolve(process.env.BENCH_DIST));
 		return;
 	}
+	if (PARTS === 'cjk') {
+		await evaluateCjkRuns();
+		return;
+	}
 	console.log(`\n## Search: ${COUNT} Reuters stories, the 18F and Go blogs, 3 stories in German, Arabic and Chinese`);
 	const archive = path.join(WORK, `search-archive-${COUNT}`);
 	const content = writeReutersArchive(archive, COUNT, getBenchArchiveOptions());
@@ -401,6 +411,56 @@ export async function run(): Promise<void> {
 	} finally {
 		await browser.close();
 		await server.close();
+	}
+	if (PARTS.includes('cjk')) await evaluateCjkRuns();
+}
+
+/** Part 3: an archive of Chinese, then of Japanese manual pages, each searched for with runs that identify them. */
+async function evaluateCjkRuns(): Promise<void> {
+	console.log('\nChinese and Japanese runs: 8 characters that identify a page, in an archive of that language’s manual pages (Debian manpages-zh, manpages-ja)');
+	console.log('| archive | stories | queries | search page: first | top 10 | nothing found | median | plain Pagefind: first | top 10 | nothing found |');
+	console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	for (const lang of ['zh', 'ja'] as const satisfies CjkLanguage[]) {
+		const folder = path.join(WORK, `search-${lang}`);
+		let stories;
+		try {
+			stories = readManualStories(path.join(WORK, 'corpora'), lang);
+		} catch (error) {
+			console.log(`| ${lang} | not measured: ${(error as Error).message} |`);
+			continue;
+		}
+		const dist = path.join(folder, 'dist');
+		if (!(process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(dist, 'pagefind')))) buildClippingsArchive(folder, writeManualArchive(folder, lang, stories));
+		mkdirSync(path.dirname(path.join(dist, PLAIN_PAGE)), { recursive: true });
+		writeFileSync(path.join(dist, PLAIN_PAGE), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain Pagefind</title></head><body></body></html>\n');
+		const built = readIndexedStories(getSearchRecordsFile(path.join(folder, '.cache')));
+		const queries = buildCjkRunQueries(built, KNOWN_ITEMS, 17);
+		const server = await serveLikeAHost(dist);
+		const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+		try {
+			const context = await browser.newContext({ serviceWorkers: 'block' });
+			const ours = await context.newPage();
+			await ours.goto(`${server.origin}/search/`, { waitUntil: 'load' });
+			const plain = await context.newPage();
+			await plain.goto(`${server.origin}/${PLAIN_PAGE}`, { waitUntil: 'load' });
+			await askSearchPage(ours, '検索 搜索');
+			await ours.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-page]')?.dataset.ready === 'true');
+			const answers: { ours: Answer; plain: Answer }[] = [];
+			for (const query of queries) answers.push({ ours: await askSearchPage(ours, query.query), plain: await askPlainPagefind(plain, query.query, query.lang) });
+			await context.close();
+			if (process.env.BENCH_SHOW_MISSES) {
+				queries.forEach((query, index) => {
+					const found = answers[index]!.ours.paths;
+					if (!query.copies.includes(found[0] ?? '')) console.log(`miss ${lang}: “${query.query}” → ${query.target} at ${found.indexOf(query.target) + 1 || '—'} (${found.length} shown)`);
+				});
+			}
+			const a = score(queries, answers.map((answer) => answer.ours));
+			const b = score(queries, answers.map((answer) => answer.plain));
+			console.log(`| ${lang} | ${built.length} | ${a.n} | ${a.at1} | ${a.at10} | ${a.zero} | ${a.median.toFixed(0)} ms | ${b.at1} | ${b.at10} | ${b.zero} |`);
+		} finally {
+			await browser.close();
+			await server.close();
+		}
 	}
 }
 

@@ -165,6 +165,33 @@ export function buildKnownItemQueries(stories: readonly BuiltStory[], count: num
 	return queries;
 }
 
+/**
+ * Queries for an archive in Chinese or Japanese: for `count` stories drawn at random (seeded), an
+ * 8-character run of their text that identifies them (the first run no other story holds), as a reader
+ * types a phrase they remember.
+ */
+export function buildCjkRunQueries(stories: readonly BuiltStory[], count: number, seed = 17): KnownItemQuery[] {
+	const random = createSeededRandom(seed);
+	const textOf = (story: BuiltStory) => `${story.title}\n${story.paragraphs.join('\n')}`;
+	const copies = new Map<string, string[]>();
+	for (const story of stories) copies.set(textOf(story), [...(copies.get(textOf(story)) ?? []), story.path]);
+	const countHolders = createRunCounter(stories, textOf);
+	const chosen = [...stories];
+	for (let index = chosen.length - 1; index > 0; index--) {
+		const other = Math.floor(random() * (index + 1));
+		[chosen[index], chosen[other]] = [chosen[other]!, chosen[index]!];
+	}
+	const queries: KnownItemQuery[] = [];
+	for (const story of chosen) {
+		if (queries.length === count) break;
+		const storyCopies = copies.get(textOf(story))!;
+		const runs = pickLanguagePhrases(story, random, 40);
+		const run = runs.find((candidate) => countHolders(candidate, storyCopies.length) === 0);
+		if (run) queries.push({ kind: 'language', query: run, target: story.path, copies: storyCopies, lang: story.lang, shared: 0 });
+	}
+	return queries;
+}
+
 /** Letters and digits only, lower case, one space between words: how a run is compared across stories. */
 function flatten(text: string): string {
 	return ` ${text.toLocaleLowerCase('und').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
@@ -184,7 +211,8 @@ function createRunCounter(stories: readonly BuiltStory[], textOf: (story: BuiltS
 		at += text.length + 1;
 	}
 	return (query, copies) => {
-		const run = flatten(query);
+		// Chinese and Japanese runs sit inside longer unspaced runs: only words written with spaces are matched whole.
+		const run = CJK.test(query) ? flatten(query).trim() : flatten(query);
 		const holders = new Set<number>();
 		for (let found = all.indexOf(run); found !== -1; found = all.indexOf(run, found + 1)) {
 			let low = 0;
