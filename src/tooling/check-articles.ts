@@ -6,6 +6,7 @@ import type { PreparedArticle } from '../model/prepare-article.ts';
 import { listShownPhotos } from '../loader/article-images.ts';
 import { prepareFile } from '../loader/prepare-file.ts';
 import { RenderPool } from '../loader/render-pool.ts';
+import { describeStrayYear, findShardOfYear, type Shard } from '../model/shards.ts';
 
 /** What `npm run check` needs to know. */
 export interface CheckOptions {
@@ -18,6 +19,8 @@ export interface CheckOptions {
 	read: (file: string) => Uint8Array;
 	/** Check photos as the build does: files in the content folder, remote ones only when the site allows them. */
 	photos?: { contentDirectory: string; remoteImages: boolean };
+	/** The archive's shards, when it is built in parts: a story dated in none of them is a problem. */
+	shards?: readonly Shard[] | undefined;
 }
 
 /** Everything wrong with a content folder, found at once. */
@@ -51,7 +54,7 @@ export async function checkArticles(options: CheckOptions): Promise<CheckResult>
 			const prepared = await prepareFile(pool, options.read(file), file, options.photos && { root: options.root, ...options.photos });
 			if (prepared.kind === 'refused') problems.push(...prepared.problems);
 			else if (prepared.kind === 'draft') drafts++;
-			else {
+			else if (prepared.kind === 'article') {
 				articles.push(prepared);
 				if (prepared.photos) {
 					problems.push(...prepared.photos.problems);
@@ -63,6 +66,12 @@ export async function checkArticles(options: CheckOptions): Promise<CheckResult>
 	}
 	const book = assignAddresses(articles, options.timeZone);
 	problems.push(...book.problems);
+	if (options.shards && options.shards.length > 0) {
+		for (const { article, address } of book.addressed) {
+			const year = Number(address.year);
+			if (!findShardOfYear(options.shards, year)) problems.push({ file: article.file, field: 'date', message: describeStrayYear(year, options.shards) });
+		}
+	}
 	const lines = problems.map(formatProblem).sort((a, b) => a.localeCompare(b));
 	const photos = listShownPhotos(shown);
 	return {
