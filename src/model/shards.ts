@@ -139,6 +139,18 @@ export function describeStrayYear(year: number, shards: readonly Shard[]): strin
 }
 
 /**
+ * Where every shard's search index is, for the search page of a shard's build: `bundle` is the index's
+ * folder (`getSearchBundlePath()` within the shard), `base` what its results' paths are relative to.
+ * @example listShardIndexes([{ name: '1980s', from: 1980, to: 1989 }], '/', '/pagefind/') // [{ name: '1980s', bundle: '/1980s/pagefind/', base: '/1980s/' }]
+ */
+export function listShardIndexes(shards: readonly Shard[], siteBase: string, bundlePath: string): { name: string; bundle: string; base: string }[] {
+	return shards.map(({ name }) => {
+		const base = getShardBase(siteBase, name);
+		return { name, bundle: `${base}${bundlePath.replace(/^\//, '')}`, base };
+	});
+}
+
+/**
  * The months of the search's date range in a shard's build: the months this shard has stories in, and every
  * month of the other shards' years, whose stories it cannot see but whose indexes it searches.
  * @example listShardedMonths([{ name: 'a', from: 1990, to: 1990 }], 'b', ['1991-03']).length // 13
