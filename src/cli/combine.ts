@@ -9,7 +9,7 @@ const USAGE = `Usage: npm run combine -- <out> <shard dist>…
 
 Combines the builds of an archive's shards (each built with CLIPPINGS_SHARD=<name> astro build --outDir <dist>)
 into one site in <out>: each shard in <out>/<name>/, and at the root a page listing the shards, /search/ (which
-searches every shard), robots.txt and 404.html. Checks first that the shards are all the shards of one archive,
+searches every shard), robots.txt, 404.html and _headers. Checks first that the shards are all the shards of one archive,
 built from the same content, and never overwrites a file in <out> with other content.
 Exit status: 0 when combined, 1 when the shards don't make one archive or a file would be overwritten, 2 on a usage error.`;
 

@@ -3,7 +3,7 @@
  * `CLIPPINGS_SHARD`) together into one folder of plain static files, served from any host or CDN. Each
  * shard goes into its own folder (`<out>/1980s/`, which is where its build's `base` put its links); the
  * root gets a page listing the shards, a `/search/` that opens the newest shard's search (which searches
- * every shard), a `robots.txt` naming every shard's sitemap and a `404.html`.
+ * every shard), a `robots.txt` naming every shard's sitemap, and the newest shard's `404.html` and `_headers`.
  *
  * Before anything is written, the shards are checked against each other: the same archive and settings,
  * every shard present once, and a ledger that balances across them (the files each shard left to another are
@@ -180,9 +180,12 @@ function writeRootFiles(outputs: readonly ShardOutput[]): { file: string; text: 
 			text: `User-agent: *\nAllow: /\n\n${outputs.map((output) => `Sitemap: ${new URL(withBase(getSitemapIndexPath(), getShardBase(siteBase, output.manifest.shard.name)), site.url).href}`).join('\n')}\n`,
 		},
 	];
-	// The newest shard's page for a missing address: its links are absolute, so it works at the root too.
-	const notFound = path.join(newest.dir, '404.html');
-	if (existsSync(notFound)) files.push({ file: '404.html', text: readFileSync(notFound, 'utf8') });
+	// The newest shard's page for a missing address (its links are absolute, so it works at the root too), and
+	// its security headers for the hosts that read them only at the root (Netlify, Cloudflare Pages).
+	for (const file of ['404.html', '_headers']) {
+		const source = path.join(newest.dir, file);
+		if (existsSync(source)) files.push({ file, text: readFileSync(source, 'utf8') });
+	}
 	return files;
 }
 

@@ -39,7 +39,7 @@ function shardDist(folder: string, written: ShardManifest, files: Record<string,
 	const dir = path.join(work, folder);
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(path.join(dir, 'clippings-shard.json'), JSON.stringify(written));
-	const pages = { 'index.html': `<h1>${written.shard.name}</h1>`, '404.html': `<p>missing in ${written.shard.name}</p>`, 'search/index.html': 'search', ...files };
+	const pages = { 'index.html': `<h1>${written.shard.name}</h1>`, '404.html': `<p>missing in ${written.shard.name}</p>`, _headers: '/*\n  X-Frame-Options: DENY\n', 'search/index.html': 'search', ...files };
 	for (const [file, text] of Object.entries(pages)) {
 		mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
 		writeFileSync(path.join(dir, file), text);
@@ -73,6 +73,7 @@ describe('combineShards', () => {
 		expect($('form[role="search"]').attr('action')).toBe('/late/search/');
 		expect(readFileSync(path.join(out, 'search', 'index.html'), 'utf8')).toContain('location.replace("/late/search/" + location.search');
 		expect(readFileSync(path.join(out, '404.html'), 'utf8')).toBe('<p>missing in late</p>');
+		expect(readFileSync(path.join(out, '_headers'), 'utf8')).toBe('/*\n  X-Frame-Options: DENY\n');
 		expect(readFileSync(path.join(out, 'robots.txt'), 'utf8')).toContain('Sitemap: https://news.example.org/early/sitemap-index.xml\nSitemap: https://news.example.org/late/sitemap-index.xml');
 	});
 
