@@ -6,7 +6,7 @@ import type { PreparedArticle } from '../model/prepare-article.ts';
 import { listShownPhotos } from '../loader/article-images.ts';
 import { prepareFile } from '../loader/prepare-file.ts';
 import { RenderPool } from '../loader/render-pool.ts';
-import { describeStrayYear, findShardOfYear, type Shard } from '../model/shards.ts';
+import { describeStrayYear, getStorySelection, type Shard } from '../model/shards.ts';
 
 /** What `npm run check` needs to know. */
 export interface CheckOptions {
@@ -50,10 +50,13 @@ export async function checkArticles(options: CheckOptions): Promise<CheckResult>
 	let drafts = 0;
 	if (files.length > 0) {
 		const pool = new RenderPool();
+		// As a whole build takes them: every shard's years, so a file dated outside them all comes back `elsewhere`.
+		const selection = getStorySelection(options.shards, undefined, options.timeZone);
 		await forEachLimited(files, 64, async (file) => {
-			const prepared = await prepareFile(pool, options.read(file), file, options.photos && { root: options.root, ...options.photos });
+			const prepared = await prepareFile(pool, options.read(file), file, options.photos && { root: options.root, ...options.photos }, selection);
 			if (prepared.kind === 'refused') problems.push(...prepared.problems);
 			else if (prepared.kind === 'draft') drafts++;
+			else if (prepared.kind === 'elsewhere') problems.push({ file, field: 'date', message: describeStrayYear(prepared.year, options.shards ?? []) });
 			else if (prepared.kind === 'article') {
 				articles.push(prepared);
 				if (prepared.photos) {
@@ -66,12 +69,6 @@ export async function checkArticles(options: CheckOptions): Promise<CheckResult>
 	}
 	const book = assignAddresses(articles, options.timeZone);
 	problems.push(...book.problems);
-	if (options.shards && options.shards.length > 0) {
-		for (const { article, address } of book.addressed) {
-			const year = Number(address.year);
-			if (!findShardOfYear(options.shards, year)) problems.push({ file: article.file, field: 'date', message: describeStrayYear(year, options.shards) });
-		}
-	}
 	const lines = problems.map(formatProblem).sort((a, b) => a.localeCompare(b));
 	const photos = listShownPhotos(shown);
 	return {

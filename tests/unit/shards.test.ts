@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { checkArticles } from '../../src/tooling/check-articles.ts';
 import { parseSiteConfig } from '../../src/model/config.ts';
 import { prepareArticle } from '../../src/model/prepare-article.ts';
 import {
@@ -147,5 +151,26 @@ describe('the ledger of a shard’s build', () => {
 			ledger: { found: 5, articles: 2, drafts: 0, elsewhere: { '1990s': 2, '2000s': 1 } },
 		});
 		expect(Object.keys(manifest.years)).toEqual(['1987', '1988']);
+	});
+});
+
+describe('npm run check on an archive built in shards', () => {
+	test('names every story and draft dated in no shard, as every shard’s build would', async () => {
+		const content = mkdtempSync(path.join(tmpdir(), 'clippings-shards-check-'));
+		try {
+			const files = { 'in.md': story('1985-02-03'), 'old.md': story('1975-02-03'), 'old-draft.md': story('2001-02-03', 'draft: true\n') };
+			for (const [name, text] of Object.entries(files)) {
+				mkdirSync(path.join(content, 'articles'), { recursive: true });
+				writeFileSync(path.join(content, 'articles', name), text);
+			}
+			const result = await checkArticles({ root: content, directory: path.join(content, 'articles'), timeZone: 'UTC', read: (file) => readFileSync(path.join(content, file)), shards: SHARDS });
+			expect(result.lines).toEqual([
+				'articles/old-draft.md: date: is dated in 2001, which no shard builds (shards in astro.config.mjs: 1980s 1980–1989, 1990s 1990–1999); add a shard for it or correct the date',
+				'articles/old.md: date: is dated in 1975, which no shard builds (shards in astro.config.mjs: 1980s 1980–1989, 1990s 1990–1999); add a shard for it or correct the date',
+			]);
+			expect(result.articles).toBe(1);
+		} finally {
+			rmSync(content, { recursive: true, force: true });
+		}
 	});
 });
