@@ -61,7 +61,8 @@ function writeConfig(content: string, shards: { name: string; from: number; to: 
 import clippings from ${JSON.stringify(integration)};
 export default defineConfig({
 	outDir: ${JSON.stringify(path.join(FOLDER, 'dist-whole'))},
-	cacheDir: ${JSON.stringify(path.join(FOLDER, '.cache'))},
+	// One cache per shard (set here, where \`--force\` sees it): the two shards build at once without sharing one.
+	cacheDir: ${JSON.stringify(path.join(FOLDER, '.cache'))} + '/' + (process.env.CLIPPINGS_SHARD ?? 'whole'),
 	integrations: [clippings({ title: 'Bench', url: 'https://bench.example.org', timeZone: 'America/New_York', content: ${JSON.stringify(path.relative(ROOT, content))}, shards: ${JSON.stringify(shards)} })],
 });
 `,

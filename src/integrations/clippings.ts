@@ -42,9 +42,6 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 				}
 				updateConfig({
 					...(outDir ? { outDir: getStagingDir(outDir) } : {}),
-					// Each shard keeps its own cache, so two shards can build at once on one machine and each
-					// rebuilds incrementally whichever was built last.
-					...(site.shard ? { cacheDir: new URL(`shard-${site.shard.name}/`, config.cacheDir) } : {}),
 					site: site.url,
 					base: site.base,
 					// Rendering a page mostly waits on the file system; a few at a time keeps the CPU busy
