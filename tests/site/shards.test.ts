@@ -145,6 +145,27 @@ describe('the combined site', () => {
 	});
 });
 
+describe('a shard served alone', () => {
+	test('searches its own stories and leaves out the shards that are not there, with a warning', async () => {
+		const server = await serveStatic(fixturePath(fixture.name, 'dist-early'), `${BASE}early/`);
+		const browser = await launchBrowser();
+		try {
+			const page = await browser.context.newPage();
+			const warnings: string[] = [];
+			page.on('console', (message) => {
+				if (message.type() === 'warning') warnings.push(message.text());
+			});
+			await page.goto(`${server.origin}${BASE}early/search/?q=lighthouse`);
+			await waitForSearch(page);
+			expect(await page.$$eval('.search-result h3 a', (links) => links.map((link) => link.textContent))).toEqual(['Old lighthouse keeper retires']);
+			expect(warnings).toContainEqual(expect.stringContaining('the search index of shard "late" is not at /news/late/pagefind/'));
+		} finally {
+			await browser.close();
+			await server.close();
+		}
+	});
+});
+
 describe('a story outside every shard', () => {
 	test('fails the build, naming the file, its date field and the shards there are', async () => {
 		const stray = createTempFixture('shards-stray', { ...FILES, '1975/old.md': story('An old story', '1975-01-01', 'From before the archive’s shards.') }, { settings: { shards: SHARDS } });
