@@ -144,7 +144,7 @@ function writeBaselinePage(): void {
 }
 
 /** What one first search cost: a cold browser opens the search page and types one query. */
-interface FirstSearch {
+export interface FirstSearch {
 	query: string;
 	/** Bytes sent for the page itself (HTML, styles, scripts) and for the search until its results show. */
 	pageBytes: number;
@@ -169,7 +169,7 @@ interface Transfer {
 }
 
 /** Opens a subject in a cold browser context and types `first`, then (timing only) each of `more`. */
-async function measure(browser: Browser, subject: Subject, root: string, origin: string, first: string, more: string[] = []): Promise<{ first: FirstSearch; warm: number[] }> {
+export async function measure(browser: Browser, subject: Subject, root: string, origin: string, first: string, more: string[] = []): Promise<{ first: FirstSearch; warm: number[] }> {
 	const context = await browser.newContext({ serviceWorkers: 'block' });
 	const transfers: Transfer[] = [];
 	// Context-wide, so requests made by Pagefind's web worker (the stock UI uses one) are counted too.

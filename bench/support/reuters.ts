@@ -95,6 +95,11 @@ export interface ArchiveOptions {
 	 * whose build still refuses repeated headlines (issue 12); the benches set it from `BENCH_DISTINCT_ADDRESSES=1`.
 	 */
 	distinctAddresses?: boolean;
+	/**
+	 * Every story recombined, dated over 1987–2026, none of the corpus's own (all from 1987): an archive whose
+	 * years can be split into shards (`npm run bench -- shards`).
+	 */
+	spread?: boolean;
 }
 
 /** What a written archive holds, saved as `archive.json` beside `content/`; also how a finished archive is known. */
@@ -102,6 +107,7 @@ export interface ArchiveManifest {
 	version: number;
 	count: number;
 	distinctAddresses: boolean;
+	spread?: boolean;
 	/** Stories as the corpus has them (all dated 1987). */
 	corpusStories: number;
 	/** Stories recombined from corpus paragraphs, headlines and bylines, dated over 1987–2026. */
@@ -119,7 +125,7 @@ export function getBenchArchiveOptions(): ArchiveOptions {
 
 /** The folder name of a bench archive of `count` stories, distinct per option so that archives never mix. */
 export function getArchiveFolderName(count: number, options: ArchiveOptions = {}): string {
-	return `reuters-${count}${options.distinctAddresses ? '-distinct' : ''}`;
+	return `reuters-${count}${options.distinctAddresses ? '-distinct' : ''}${options.spread ? '-spread' : ''}`;
 }
 
 
@@ -217,8 +223,9 @@ export function readArchiveManifest(content: string): ArchiveManifest {
 export function writeReutersArchive(folder: string, count: number, options: ArchiveOptions = {}): string {
 	const content = path.join(folder, 'content');
 	const distinctAddresses = options.distinctAddresses ?? false;
+	const spread = options.spread ?? false;
 	const existing = readManifest(folder);
-	if (existing?.version === ARCHIVE_VERSION && existing.count === count && existing.distinctAddresses === distinctAddresses) return content;
+	if (existing?.version === ARCHIVE_VERSION && existing.count === count && existing.distinctAddresses === distinctAddresses && (existing.spread ?? false) === spread) return content;
 	rmSync(folder, { recursive: true, force: true });
 	const articles = path.join(content, 'articles');
 	const folders = new Set<string>();
@@ -236,7 +243,7 @@ export function writeReutersArchive(folder: string, count: number, options: Arch
 	let repeatedAddresses = 0;
 	let lastDay = '';
 	for (const story of stories) {
-		if (corpusStories === count) break;
+		if (corpusStories === count || spread) break;
 		const key = getAddressKey(story);
 		if (taken.has(key)) {
 			if (distinctAddresses) continue;
@@ -254,7 +261,7 @@ export function writeReutersArchive(folder: string, count: number, options: Arch
 		write(story, `${story.id}.md`);
 		if (story.date.slice(0, 10) > lastDay) lastDay = story.date.slice(0, 10);
 	}
-	const manifest: ArchiveManifest = { version: ARCHIVE_VERSION, count, distinctAddresses, corpusStories, recombinedStories, repeatedAddresses, lastDay };
+	const manifest: ArchiveManifest = { version: ARCHIVE_VERSION, count, distinctAddresses, ...(spread ? { spread } : {}), corpusStories, recombinedStories, repeatedAddresses, lastDay };
 	// Written last, by rename: an archive cut short is never taken for a finished one.
 	writeFileSync(path.join(folder, `${MANIFEST}.tmp`), `${JSON.stringify(manifest, null, '\t')}\n`);
 	renameSync(path.join(folder, `${MANIFEST}.tmp`), path.join(folder, MANIFEST));

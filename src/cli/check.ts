@@ -36,6 +36,7 @@ async function main(): Promise<number> {
 		timeZone: values['time-zone'] ?? settings.timeZone,
 		read: (file) => readFileSync(path.join(root, file)),
 		photos: { contentDirectory: path.resolve(root, content), remoteImages: settings.remoteImages },
+		shards: settings.shards,
 	});
 	const seconds = ((performance.now() - started) / 1000).toFixed(1);
 

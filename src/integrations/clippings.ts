@@ -9,6 +9,8 @@ import { getSecurityConfig } from './security.ts';
 import { clearPreviousOutput, getStagingDir, publishStagedBuild } from './staged-output.ts';
 import { renderThemeCss } from '../model/theme.ts';
 import { getThemeStylesheetPath } from '../model/urls.ts';
+import { selectShard } from '../model/shards.ts';
+import { writeShardManifest } from './shard-manifest.ts';
 
 const VIRTUAL_CONFIG = 'virtual:clippings/config';
 
@@ -18,7 +20,8 @@ const VIRTUAL_CONFIG = 'virtual:clippings/config';
  * @example clippings({ title: 'The Daily Clippings', url: 'https://news.example.org', timeZone: 'America/New_York' })
  */
 export default function clippings(options: SiteConfigInput): AstroIntegration & { config: SiteConfig } {
-	const site: SiteConfig = parseSiteConfig(options);
+	// A CI job builds one shard of a sharded archive by naming it (README, "Beyond one machine").
+	const site: SiteConfig = selectShard(parseSiteConfig(options), process.env.CLIPPINGS_SHARD);
 	/** Where `astro build` publishes, once the staged build passed its checks. */
 	let outDir: URL | undefined;
 	let search: SearchIndexRun | undefined;
@@ -82,7 +85,8 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 			'astro:build:done': async ({ dir, logger }) => {
 				if (!search) throw new Error('Clippings: the search index was never started');
 				const counts = await search.finish({ outDir: dir, base: site.base, logger });
-				verifyBuildLedger({ outDir: dir, loaded, searchRecords: counts.indexed.articles, logger });
+				const ledger = verifyBuildLedger({ outDir: dir, loaded, searchRecords: counts.indexed.articles, logger });
+				if (site.shard) writeShardManifest(dir, { ...site, shard: site.shard }, ledger, loaded!.paths, counts.indexed.languages);
 				if (outDir) {
 					await clearing;
 					publishStagedBuild(dir, outDir);

@@ -39,6 +39,7 @@ export function verifyBuildLedger({ outDir, loaded: found, searchRecords, logger
 		found: found.found,
 		articles: found.articles,
 		drafts: found.drafts,
+		...(found.elsewhere ? { elsewhere: found.elsewhere } : {}),
 		ignored: found.ignored,
 		repeats: found.repeats,
 		pages: found.paths.length - missingPages.length,

@@ -14,6 +14,7 @@ import { fingerprintArticleImages, IMAGE_IMPORT_PREFIX, listShownPhotos, type Ar
 import { prepareFile } from './prepare-file.ts';
 import { reportLoaderLedger } from './loader-report.ts';
 import { RenderPool } from './render-pool.ts';
+import { describeStrayYear, findShardOfYear, getStorySelection, isYearSelected, type Shard } from '../model/shards.ts';
 import { getTextCacheFile, readTextCache, writeTextCache } from './text-cache.ts';
 
 /** Bump when rendering changes in a way that should invalidate every cached article. */
@@ -35,6 +36,10 @@ export interface ArticleLoaderOptions {
 	timeZone: string;
 	/** Whether articles may point at photos by https:// address (see `remoteImages` in the site settings). */
 	remoteImages: boolean;
+	/** The archive's shards, when it is built in parts (`shards` in the site settings). */
+	shards?: Shard[] | undefined;
+	/** The shard this build makes (`CLIPPINGS_SHARD`): only the stories of its years are rendered and published. */
+	shard?: string | undefined;
 }
 
 /** An entry as the content store keeps it. */
@@ -69,6 +74,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 			const textsFile = getTextCacheFile(fileURLToPath(config.cacheDir));
 			const directory = path.resolve(root, options.content, 'articles');
 			const imagePolicy: ArticleImagePolicy = { root, contentDirectory: path.resolve(root, options.content), remoteImages: options.remoteImages };
+			const selection = getStorySelection(options.shards, options.shard, options.timeZone);
 			// A story is unchanged when its file and every photo it shows are: the photos' sizes and times are in the digest.
 			const digestOf = async (file: string, bytes: Buffer, data: Record<string, unknown> | undefined) =>
 				generateDigest(
@@ -85,6 +91,8 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 
 				const candidates: Candidate[] = [];
 				const drafts: string[] = [];
+				/** Valid files dated outside this build's years, by year: other shards build them. */
+				const outside: { file: string; year: number }[] = [];
 				const problems: ArticleProblem[] = [];
 				let pool: RenderPool | undefined;
 				let done = 0;
@@ -94,12 +102,15 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 					const stored = storedByFile.get(file);
 					const keptText = stored?.digest === undefined ? undefined : keptTexts.get(String(stored.digest));
 					if (stored && keptText !== undefined && stored.digest === (await digestOf(file, bytes, stored.data))) {
-						candidates.push({ file, digest: stored.digest, data: getFrontMatter(stored.data as ArticleEntryData), stored, text: keptText });
+						const year = Number((stored.data as ArticleEntryData).year);
+						if (selection && !isYearSelected(selection, year)) outside.push({ file, year });
+						else candidates.push({ file, digest: stored.digest, data: getFrontMatter(stored.data as ArticleEntryData), stored, text: keptText });
 					} else {
 						pool ??= new RenderPool(Math.min(files.length, availableParallelism()));
-						const prepared = await prepareFile(pool, bytes, file, imagePolicy);
+						const prepared = await prepareFile(pool, bytes, file, imagePolicy, selection);
 						if (prepared.kind === 'refused') problems.push(...prepared.problems);
 						else if (prepared.kind === 'draft') drafts.push(file);
+						else if (prepared.kind === 'elsewhere') outside.push({ file, year: prepared.year });
 						else {
 							const { photos } = prepared;
 							problems.push(...photos.problems);
@@ -121,6 +132,12 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 					options.timeZone,
 				);
 				problems.push(...book.problems);
+				const elsewhere: { file: string; shard: string }[] = [];
+				for (const { file, year } of outside) {
+					const shard = findShardOfYear(options.shards ?? [], year);
+					if (shard) elsewhere.push({ file, shard: shard.name });
+					else problems.push({ file, field: 'date', message: describeStrayYear(year, options.shards ?? []) });
+				}
 				if (problems.length > 0) {
 					const lines = problems.map(formatProblem).sort();
 					throw new Error(`${problems.length} problem${problems.length > 1 ? 's' : ''} in ${path.relative(root, directory)}:\n  ${lines.join('\n  ')}`);
@@ -148,6 +165,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 					articles: ids.size,
 					paths: book.addressed.map(({ address }) => address.path),
 					drafts: drafts.sort(),
+					elsewhere: elsewhere.sort((a, b) => (a.file < b.file ? -1 : 1)),
 					ignored,
 					repeats: book.repeats,
 					stories: () => readIndexedStories(store, texts),
@@ -156,6 +174,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				logger.info(
 					`${ids.size} articles (${rendered} rendered, ${ids.size - rendered} unchanged) from ${files.length} files in ${seconds} s` +
 						(drafts.length ? `; ${drafts.length} drafts left out: ${drafts.join(', ')}` : '') +
+						(elsewhere.length ? `; ${elsewhere.length} built by other shards` : '') +
 						(ignored.length ? `; ${ignored.length} files ignored: ${ignored.map((skip) => `${skip.file} (${skip.reason})`).join(', ')}` : ''),
 				);
 				if (book.repeats.length > 0) {

@@ -21,6 +21,8 @@ export interface LoaderLedger {
 	paths: string[];
 	/** Drafts, by file. */
 	drafts: string[];
+	/** Valid files dated in another shard's years, which that shard's build publishes (a sharded archive only). */
+	elsewhere?: { file: string; shard: string }[];
 	/** Files left out on purpose, with the reason. */
 	ignored: SkippedFile[];
 	/** Stories published under a suffixed address because an earlier story that day had their headline. */

@@ -7,6 +7,7 @@
 import type { PreparedArticle } from '../model/prepare-article.ts';
 import { resolveArticleImages, type ArticleImagePolicy, type ResolvedArticleImages } from './article-images.ts';
 import type { RenderPool } from './render-pool.ts';
+import type { StorySelection } from '../model/shards.ts';
 
 type PreparedStory = Extract<PreparedArticle, { kind: 'article' }>;
 
@@ -19,11 +20,11 @@ export type PreparedFile<WithPhotos extends boolean = boolean> =
  * Prepares one file in the pool's workers, checking its photos when `policy` is given.
  * @example await prepareFile(pool, bytes, 'content/articles/2025/recall.md', policy) // { kind: 'article', photos: { … }, … }
  */
-export async function prepareFile(pool: RenderPool, bytes: Uint8Array, file: string, policy: ArticleImagePolicy): Promise<PreparedFile<true>>;
-export async function prepareFile(pool: RenderPool, bytes: Uint8Array, file: string, policy?: ArticleImagePolicy): Promise<PreparedFile>;
-export async function prepareFile(pool: RenderPool, bytes: Uint8Array, file: string, policy?: ArticleImagePolicy): Promise<PreparedFile> {
+export async function prepareFile(pool: RenderPool, bytes: Uint8Array, file: string, policy: ArticleImagePolicy, selection?: StorySelection): Promise<PreparedFile<true>>;
+export async function prepareFile(pool: RenderPool, bytes: Uint8Array, file: string, policy?: ArticleImagePolicy, selection?: StorySelection): Promise<PreparedFile>;
+export async function prepareFile(pool: RenderPool, bytes: Uint8Array, file: string, policy?: ArticleImagePolicy, selection?: StorySelection): Promise<PreparedFile> {
 	try {
-		const prepared = await pool.prepare(bytes, file);
+		const prepared = await pool.prepare(bytes, file, selection);
 		if (prepared.kind !== 'article' || !policy) return prepared;
 		return { ...prepared, photos: await resolveArticleImages(file, prepared.data.image, prepared.rendered, policy) };
 	} catch (error) {

@@ -2,12 +2,13 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { RenderedArticle } from '../model/markdown.ts';
 import type { PreparedArticle } from '../model/prepare-article.ts';
+import type { StorySelection } from '../model/shards.ts';
 
 /** How long one article may take to render before the build gives up on it. */
 export const RENDER_TIME_BUDGET_MS = 20_000;
 
 /** What a worker is asked to do: render a Markdown body, or parse and render a whole article file. */
-type Job = { markdown: string } | { file: string; source: Uint8Array };
+type Job = { markdown: string } | { file: string; source: Uint8Array; selection?: StorySelection | undefined };
 
 interface Task {
 	id: number;
@@ -49,9 +50,12 @@ export class RenderPool {
 		return this.#run({ markdown });
 	}
 
-	/** Parses and renders one article file (`prepareArticle`); rejects when the worker crashes or exceeds the time budget. */
-	prepare(source: Uint8Array, file: string): Promise<PreparedArticle> {
-		return this.#run({ file, source });
+	/**
+	 * Parses and renders one article file (`prepareArticle`, which leaves a file outside `selection` unrendered);
+	 * rejects when the worker crashes or exceeds the time budget.
+	 */
+	prepare(source: Uint8Array, file: string, selection?: StorySelection): Promise<PreparedArticle> {
+		return this.#run({ file, source, selection });
 	}
 
 	#run<T>(job: Job): Promise<T> {

@@ -7,9 +7,9 @@ import { prepareArticle } from '../model/prepare-article.ts';
 // The render clock starts once the renderer is loaded: a worker's start-up is not an article's time.
 parentPort.postMessage({ ready: true });
 
-parentPort.on('message', ({ id, markdown, file, source }) => {
+parentPort.on('message', ({ id, markdown, file, source, selection }) => {
 	try {
-		const result = file === undefined ? renderMarkdown(markdown) : prepareArticle(source, file);
+		const result = file === undefined ? renderMarkdown(markdown) : prepareArticle(source, file, selection);
 		parentPort.postMessage({ id, result });
 	} catch (error) {
 		parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });

@@ -3,6 +3,7 @@ import { isTimeZone } from './dates.ts';
 import { isLanguageTag } from './language.ts';
 import { isMessageKey, isPluralKey, type MessageOverrides } from '../i18n/index.ts';
 import { NavigationLinkSchema, ThemeSchema } from './theme.ts';
+import { ShardsSchema, type ShardBuild } from './shards.ts';
 
 const PluralMessageSchema = z
 	.object({
@@ -123,11 +124,18 @@ export const SiteConfigSchema = z
 			.optional()
 			.describe('A note for readers at the top of the home page: what they are looking at.'),
 		theme: ThemeSchema.optional().describe('Colours, fonts, widths, logo, favicon, navigation links, footer text and an extra stylesheet (docs/theming.md).'),
+		shards: ShardsSchema.optional().describe(
+			'An archive built in parts, e.g. [{ name: "1980s", from: 1980, to: 1989 }, …]: `CLIPPINGS_SHARD=1980s astro build` builds the stories of ' +
+				'those years under `<base>1980s/`, and `npm run combine` puts the shards together (README, "Beyond one machine").',
+		),
 	})
 	.strict();
 
-/** The validated site configuration, with defaults applied. */
-export type SiteConfig = z.infer<typeof SiteConfigSchema>;
+/**
+ * The validated site configuration, with defaults applied; `shard` is the shard this build makes, when
+ * `CLIPPINGS_SHARD` names one (`selectShard`), and `base` is then the shard's folder.
+ */
+export type SiteConfig = z.infer<typeof SiteConfigSchema> & { shard?: ShardBuild };
 
 /** Input accepted by `clippings()`; everything but `title` and `url` has a default. */
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;

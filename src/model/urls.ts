@@ -170,6 +170,11 @@ export function getSearchBundlePath(): string {
 	return '/pagefind/';
 }
 
+/** `/clippings-shard.json`: in a shard's build, what the shard is and holds, for `npm run combine`. */
+export function getShardManifestPath(): string {
+	return '/clippings-shard.json';
+}
+
 /** `/sw.js`: the service worker that keeps read pages and the search index for offline use. */
 export function getServiceWorkerPath(): string {
 	return '/sw.js';

@@ -19,6 +19,8 @@ export interface BuildLedger {
 	articles: number;
 	/** Valid articles marked `draft: true`, by file. */
 	drafts: readonly string[];
+	/** In a shard's build, the valid files (articles and drafts) that other shards build, each with its shard. */
+	elsewhere?: readonly { file: string; shard: string }[];
 	/** Files that are not read at all (`_`-prefixed, `.mdx`, not Markdown), by file. */
 	ignored: readonly LedgerSkippedFile[];
 	/** Stories published under a suffixed address because an earlier story that day had their headline. */
@@ -32,17 +34,19 @@ export interface BuildLedger {
 }
 
 /**
- * Every way the ledger fails to balance, in words; empty when files found = articles + drafts and
- * articles = pages written = search records.
+ * Every way the ledger fails to balance, in words; empty when files found = articles + drafts (+ the files
+ * other shards build) and articles = pages written = search records.
  * @example checkLedger({ found: 3, articles: 2, drafts: [], ignored: [], pages: 2, missingPages: [] })
  * // ['3 Markdown files found, but only 2 articles and 0 drafts came out of them: 1 unaccounted for']
  */
 export function checkLedger(ledger: BuildLedger): string[] {
 	const problems: string[] = [];
-	const accounted = ledger.articles + ledger.drafts.length;
+	const elsewhere = ledger.elsewhere?.length ?? 0;
+	const accounted = ledger.articles + ledger.drafts.length + elsewhere;
 	if (ledger.found !== accounted) {
+		const others = elsewhere > 0 ? `, ${countNoun(ledger.drafts.length, 'draft')} and ${elsewhere} for other shards` : ` and ${countNoun(ledger.drafts.length, 'draft')}`;
 		problems.push(
-			`${countNoun(ledger.found, 'Markdown file')} found, but ${ledger.found > accounted ? 'only ' : ''}${countNoun(ledger.articles, 'article')} and ${countNoun(ledger.drafts.length, 'draft')} came out of them: ` +
+			`${countNoun(ledger.found, 'Markdown file')} found, but ${ledger.found > accounted ? 'only ' : ''}${countNoun(ledger.articles, 'article')}${others} came out of them: ` +
 				`${Math.abs(ledger.found - accounted)} ${ledger.found > accounted ? 'unaccounted for' : 'too many'}`,
 		);
 	}
@@ -63,12 +67,21 @@ export function checkLedger(ledger: BuildLedger): string[] {
  */
 export function formatLedger(ledger: BuildLedger): string {
 	const search = ledger.searchRecords === undefined ? 'no search index (not checked)' : countNoun(ledger.searchRecords, 'search record');
+	const byShard = countByShard(ledger.elsewhere ?? []);
+	const elsewhere = byShard.map(([shard, count]) => ` + ${count} built by shard ${shard}`).join('');
 	const lines = [
-		`ledger: ${countNoun(ledger.found, 'file')} found = ${countNoun(ledger.articles, 'article')} + ${countNoun(ledger.drafts.length, 'draft')}; ` +
+		`ledger: ${countNoun(ledger.found, 'file')} found = ${countNoun(ledger.articles, 'article')} + ${countNoun(ledger.drafts.length, 'draft')}${elsewhere}; ` +
 			`${countNoun(ledger.pages, 'page')} written; ${search}`,
 		...ledger.drafts.map((file) => `  draft: ${file}`),
 		...ledger.ignored.map(({ file, reason }) => `  ignored: ${file} (${reason})`),
 		...(ledger.repeats ?? []).map(({ file, kept, path }) => `  repeated headline: ${file} at ${path} (the plain address is ${kept}'s)`),
 	];
 	return lines.join('\n');
+}
+
+/** How many files each other shard builds, by shard name. */
+function countByShard(elsewhere: readonly { shard: string }[]): [string, number][] {
+	const counts = new Map<string, number>();
+	for (const { shard } of elsewhere) counts.set(shard, (counts.get(shard) ?? 0) + 1);
+	return [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
 }

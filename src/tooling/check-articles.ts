@@ -6,6 +6,7 @@ import type { PreparedArticle } from '../model/prepare-article.ts';
 import { listShownPhotos } from '../loader/article-images.ts';
 import { prepareFile } from '../loader/prepare-file.ts';
 import { RenderPool } from '../loader/render-pool.ts';
+import { describeStrayYear, getStorySelection, type Shard } from '../model/shards.ts';
 
 /** What `npm run check` needs to know. */
 export interface CheckOptions {
@@ -18,6 +19,8 @@ export interface CheckOptions {
 	read: (file: string) => Uint8Array;
 	/** Check photos as the build does: files in the content folder, remote ones only when the site allows them. */
 	photos?: { contentDirectory: string; remoteImages: boolean };
+	/** The archive's shards, when it is built in parts: a story dated in none of them is a problem. */
+	shards?: readonly Shard[] | undefined;
 }
 
 /** Everything wrong with a content folder, found at once. */
@@ -47,11 +50,14 @@ export async function checkArticles(options: CheckOptions): Promise<CheckResult>
 	let drafts = 0;
 	if (files.length > 0) {
 		const pool = new RenderPool();
+		// As a whole build takes them: every shard's years, so a file dated outside them all comes back `elsewhere`.
+		const selection = getStorySelection(options.shards, undefined, options.timeZone);
 		await forEachLimited(files, 64, async (file) => {
-			const prepared = await prepareFile(pool, options.read(file), file, options.photos && { root: options.root, ...options.photos });
+			const prepared = await prepareFile(pool, options.read(file), file, options.photos && { root: options.root, ...options.photos }, selection);
 			if (prepared.kind === 'refused') problems.push(...prepared.problems);
 			else if (prepared.kind === 'draft') drafts++;
-			else {
+			else if (prepared.kind === 'elsewhere') problems.push({ file, field: 'date', message: describeStrayYear(prepared.year, options.shards ?? []) });
+			else if (prepared.kind === 'article') {
 				articles.push(prepared);
 				if (prepared.photos) {
 					problems.push(...prepared.photos.problems);

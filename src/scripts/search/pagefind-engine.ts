@@ -19,24 +19,25 @@ import { addCounts, SearchOvertaken, toFacetCounts, type FacetCounts, type Searc
 import { formatIndexQuery, getUnspacedRuns, holdsRuns, parseQuery, splitIndexWords, type ParsedQuery } from './query.ts';
 import { hasPhraseMatch, rankCandidates, toComparableWords, type RankCandidate } from './ranking.ts';
 import { chooseCorrections, correctQuery, findCloseWord } from './spelling.ts';
+import { combineShardInstances, readShardLanguages, type ShardIndex } from './shard-search.ts';
 
 /** The parts of Pagefind's browser API this page uses (see `pagefind/pagefind.js` in the built site). */
 interface PagefindModule {
 	createInstance(options: Record<string, unknown>): PagefindInstance;
 }
 
-interface PagefindInstance {
+export interface PagefindInstance {
 	init(): Promise<void>;
 	filters(): Promise<Record<string, Record<string, number>>>;
 	search(term: string | null, options: { filters?: unknown }): Promise<PagefindResponse>;
 }
 
-interface PagefindResponse {
+export interface PagefindResponse {
 	results: PagefindResult[];
 	filters: Record<string, Record<string, number>>;
 }
 
-interface PagefindResult {
+export interface PagefindResult {
 	/** The page's id in its index. */
 	id: string;
 	score: number;
@@ -85,6 +86,11 @@ export interface PagefindEngineOptions {
 	primary: string;
 	/** Every month the archive has stories in, `YYYY-MM`. */
 	months: string[];
+	/**
+	 * In a shard's build of a sharded archive, every shard's index (this one's included), searched together:
+	 * `languages` are then this shard's, and the others' are read from their indexes.
+	 */
+	shards?: ShardIndex[];
 }
 
 /** Searches the archive's Pagefind index. */
@@ -95,6 +101,9 @@ export class PagefindEngine implements SearchEngine {
 	/** Languages whose index has loaded. */
 	readonly #ready = new Set<string>();
 	readonly #primary: string;
+	/** Languages of every index searched, this shard's first; read once from the other shards' indexes. */
+	#languages: Promise<string[]> | undefined;
+	readonly #shardLanguages = new Map<string, Promise<string[]>>();
 
 	constructor(options: PagefindEngineOptions) {
 		this.#options = options;
@@ -106,7 +115,8 @@ export class PagefindEngine implements SearchEngine {
 	}
 
 	async search(state: SearchState, isCurrent: () => boolean = () => true): Promise<SearchOutcome> {
-		const languages = state.lang ? this.#options.languages.filter((lang) => lang === state.lang) : this.#options.languages;
+		const all = await this.#getLanguages();
+		const languages = state.lang ? all.filter((lang) => lang === state.lang) : all;
 		const waiting = languages.filter((lang) => lang !== this.#primary && !this.#ready.has(lang));
 		if (waiting.length === 0 || !languages.includes(this.#primary)) return this.#searchIn(state, languages, isCurrent);
 		// The first search answers from the reader's language; the other indexes load after it, and the
@@ -353,10 +363,34 @@ export class PagefindEngine implements SearchEngine {
 		return loaded;
 	}
 
+	#getLanguages(): Promise<string[]> {
+		const { shards, languages } = this.#options;
+		this.#languages ??= shards ? Promise.all(shards.map((shard) => this.#getShardLanguages(shard))).then((lists) => [...new Set([...languages, ...lists.flat()])]) : Promise.resolve(languages);
+		return this.#languages;
+	}
+
+	#getShardLanguages(shard: ShardIndex): Promise<string[]> {
+		let languages = this.#shardLanguages.get(shard.name);
+		if (!languages) {
+			languages = shard.bundle === this.#options.bundle ? Promise.resolve(this.#options.languages) : readShardLanguages(shard);
+			this.#shardLanguages.set(shard.name, languages);
+		}
+		return languages;
+	}
+
 	async #createInstance(lang: string): Promise<PagefindInstance> {
+		const { shards, bundle, base } = this.#options;
+		if (!shards) return this.#openBundle(bundle, base, lang);
+		// Every shard's index of the language, searched as one.
+		const holding = await Promise.all(shards.map(async (shard) => (await this.#getShardLanguages(shard)).includes(lang)));
+		const parts = shards.filter((_shard, index) => holding[index]);
+		return combineShardInstances(await Promise.all(parts.map(async (shard) => ({ name: shard.name, instance: await this.#openBundle(shard.bundle, shard.base, lang) }))));
+	}
+
+	async #openBundle(bundle: string, base: string, lang: string): Promise<PagefindInstance> {
 		// One copy of pagefind.js per language: each copy holds one WebAssembly module, and an index only
 		// searches correctly with its own language's module (stemming, word splitting) loaded in it.
-		const pagefind = (await import(/* @vite-ignore */ `${this.#options.bundle}pagefind.js?language=${encodeURIComponent(lang)}`)) as PagefindModule;
+		const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js?language=${encodeURIComponent(lang)}`)) as PagefindModule;
 		// Pagefind takes an instance's language from <html lang> when it is created, with no option for it;
 		// the page lends its root the language for that one synchronous call and takes it straight back.
 		const root = document.documentElement;
@@ -365,8 +399,8 @@ export class PagefindEngine implements SearchEngine {
 		let instance: PagefindInstance;
 		try {
 			instance = pagefind.createInstance({
-				basePath: this.#options.bundle,
-				baseUrl: this.#options.base,
+				basePath: bundle,
+				baseUrl: base,
 				excerptLength: 30,
 				// The main thread is fast enough for an archive's index, and a worker would add a download.
 				noWorker: true,

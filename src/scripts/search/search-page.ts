@@ -7,6 +7,7 @@ import { formatSearchQuery, hasCriteria, parseSearchState, RESULTS_PER_PAGE, typ
 import { SearchOvertaken, type SearchEngine, type SearchOutcome } from './engine.ts';
 import { LocalEngine, type LocalSearchData } from './local-engine.ts';
 import { PagefindEngine } from './pagefind-engine.ts';
+import type { ShardIndex } from './shard-search.ts';
 import { readSearchText } from './messages.ts';
 import { describeOutcome, renderFacets, renderPages, renderResults, renderSuggestion } from './render.ts';
 import { isReadyToSearch } from '../../model/search-text.ts';
@@ -225,6 +226,7 @@ function createEngine(root: HTMLElement): SearchEngine {
 		languages: JSON.parse(root.dataset.languages ?? '[]') as string[],
 		primary: (root.dataset.siteLang ?? 'en').toLowerCase(),
 		months,
+		...(root.dataset.shards ? { shards: JSON.parse(root.dataset.shards) as ShardIndex[] } : {}),
 	});
 }
 
