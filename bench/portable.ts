@@ -6,6 +6,12 @@
  * read from disk, as the browser's resource timing lists them) and the time from the last keystroke to
  * the results on screen, each query in a cold browser. `BENCH_REUSE_BUILD=1` measures the copy the last
  * run wrote.
+ *
+ * To measure the portable step of a build that already exists (a 100,000-story build takes 13+ minutes), name it
+ * and the search records it kept; both are only read, and the copy is written to this bench's own folder:
+ *   BENCH_ARTICLES=100000 BENCH_DIST=path/to/dist BENCH_RECORDS=path/to/.cache/clippings-search-records.jsonl \
+ *     npm run bench -- portable
+ * The copy of a large archive takes gigabytes: delete `bench/.work/portable-N/` when done.
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -23,7 +29,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench', '.work');
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const FOLDER = path.join(WORK, `portable-${COUNT}`);
-const DIST = path.join(FOLDER, 'dist');
+/** An existing build to copy (`BENCH_DIST`) with its search records (`BENCH_RECORDS`), instead of building one. */
+const REUSED = process.env.BENCH_DIST ? { dist: path.resolve(process.env.BENCH_DIST), records: path.resolve(process.env.BENCH_RECORDS ?? '') } : undefined;
+const DIST = REUSED?.dist ?? path.join(FOLDER, 'dist');
 const OUT = path.join(FOLDER, 'portable');
 const LOGS = path.join(FOLDER, 'logs');
 
@@ -66,8 +74,10 @@ async function buildPortable(content: string): Promise<{ build?: TreeFigures; po
 		return figures;
 	};
 	mkdirSync(LOGS, { recursive: true });
+	const copy = [path.join(ROOT, 'src', 'cli', 'portable.ts'), '--config', config, '--dist', DIST, '--out', OUT];
+	if (REUSED) return { portable: await step('portable', process.execPath, [...copy, '--records', REUSED.records]) };
 	const build = await step('astro-build', path.join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--config', config]);
-	const portable = await step('portable', process.execPath, [path.join(ROOT, 'src', 'cli', 'portable.ts'), '--config', config, '--dist', DIST, '--out', OUT]);
+	const portable = await step('portable', process.execPath, copy);
 	return { build, portable };
 }
 
@@ -158,7 +168,10 @@ function describeSearchParts(): string {
 /** Runs the portable-copy benchmark and prints its figures. */
 export async function run(): Promise<void> {
 	console.log(`\n## Portable copy: ${COUNT} Reuters stories, opened from disk`);
-	const content = writeReutersArchive(path.join(WORK, getArchiveFolderName(COUNT, getBenchArchiveOptions())), COUNT, getBenchArchiveOptions());
+	if (REUSED && !existsSync(REUSED.records)) throw new Error(`BENCH_DIST needs BENCH_RECORDS, the build's clippings-search-records.jsonl (not found: ${REUSED.records})`);
+	const archive = path.join(WORK, getArchiveFolderName(COUNT, getBenchArchiveOptions()));
+	// A reused build's content is never read: the copy is made from its pages and records.
+	const content = REUSED ? path.join(archive, 'content') : writeReutersArchive(archive, COUNT, getBenchArchiveOptions());
 	const { build, portable } = await buildPortable(content);
 	const site = measureFolder(DIST);
 	const copy = measureFolder(OUT);
@@ -179,7 +192,8 @@ export async function run(): Promise<void> {
 		console.log(`astro build: ${describe(build)}`);
 		console.log(`portable copy (src/cli/portable.ts): ${describe(portable)}`);
 		console.log(`npm run build:portable in all: ${(build.seconds + portable.seconds).toFixed(1)} s wall, peak RSS ${gb(Math.max(build.peakTreeMb, portable.peakTreeMb))}`);
-	} else console.log('build and portable copy reused from the last run');
+	} else if (portable) console.log(`portable copy (src/cli/portable.ts) of the build in ${REUSED!.dist}: ${describe(portable)}`);
+	else console.log('build and portable copy reused from the last run');
 	console.log(`site: ${site.files} files (${site.html} HTML pages), ${(site.bytes / 1024 / 1024).toFixed(0)} MB; portable copy: ${copy.files} files (${copy.html} HTML pages), ${(copy.bytes / 1024 / 1024).toFixed(0)} MB`);
 	console.log(`portable search: search-data.js ${kb(data)} (loaded with the search page); parts: ${describeSearchParts()}`);
 	console.log('\nOne query opened by its address (search/index.html?q=…) from file://, each in a cold browser: the index parts it reads');
