@@ -35,12 +35,16 @@ const SCRIPTS_FOLDER = '_portable';
 /** Where the search index's parts go. */
 const SEARCH_FOLDER = `${SCRIPTS_FOLDER}/search/`;
 
-/** Stories per records part (a few hundred bytes each) and per texts part (a few kilobytes each). */
-const RECORDS_PER_PART = 500;
-const TEXTS_PER_PART = 50;
+/** How the search index is cut into parts. */
+export interface PartSizes {
+	/** Stories per records part (a few hundred bytes each) and per texts part (a few kilobytes each). */
+	recordsPerPart: number;
+	textsPerPart: number;
+	/** A terms part is closed once it holds about this many bytes; a single frequent start of words can exceed it. */
+	termsPartBytes: number;
+}
 
-/** A terms part is closed once it holds about this much; a single frequent start of words can exceed it. */
-const TERMS_PART_BYTES = 96 * 1024;
+const PART_SIZES: PartSizes = { recordsPerPart: 500, textsPerPart: 50, termsPartBytes: 96 * 1024 };
 
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'poster'] as const;
 
@@ -126,8 +130,9 @@ export async function writePortableCopy({
  * soon as a run is full (so no text stays in memory), the words' postings at the end, grouped into parts
  * by their first letters. Memory holds the postings (a few numbers per word of each story), never the text.
  */
-class PortableIndexWriter {
+export class PortableIndexWriter {
 	readonly #folder: string;
+	readonly #sizes: PartSizes;
 	readonly #postings = new Map<string, { list: number[]; last: number }>();
 	#records: LocalRecord[] = [];
 	#texts: string[] = [];
@@ -136,8 +141,9 @@ class PortableIndexWriter {
 	parts = 0;
 	largest = 0;
 
-	constructor(folder: string) {
+	constructor(folder: string, sizes: Partial<PartSizes> = {}) {
 		this.#folder = folder;
+		this.#sizes = { ...PART_SIZES, ...sizes };
 		rmSync(folder, { recursive: true, force: true });
 		for (const kind of ['terms', 'records', 'texts']) mkdirSync(path.join(folder, kind), { recursive: true });
 	}
@@ -156,8 +162,8 @@ class PortableIndexWriter {
 		for (const month of record.filters[MONTH_FILTER] ?? []) this.#months.add(month);
 		this.#records.push(record);
 		this.#texts.push(text);
-		if (this.#records.length === RECORDS_PER_PART) this.#flushRecords();
-		if (this.#texts.length === TEXTS_PER_PART) this.#flushTexts();
+		if (this.#records.length === this.#sizes.recordsPerPart) this.#flushRecords();
+		if (this.#texts.length === this.#sizes.textsPerPart) this.#flushTexts();
 	}
 
 	finish(): LocalSearchData {
@@ -181,7 +187,7 @@ class PortableIndexWriter {
 			size = 0;
 		};
 		for (const key of [...byKey.keys()].sort()) {
-			if (size >= TERMS_PART_BYTES) close();
+			if (size >= this.#sizes.termsPartBytes) close();
 			terms[key] = file;
 			for (const word of byKey.get(key)!) {
 				const { list } = this.#postings.get(word)!;
@@ -195,20 +201,20 @@ class PortableIndexWriter {
 			version: 2,
 			folder: SEARCH_FOLDER,
 			records: this.#count,
-			recordsPerPart: RECORDS_PER_PART,
-			textsPerPart: TEXTS_PER_PART,
+			recordsPerPart: this.#sizes.recordsPerPart,
+			textsPerPart: this.#sizes.textsPerPart,
 			months: [...this.#months].sort(),
 			terms,
 		};
 	}
 
 	#flushRecords(): void {
-		this.#write(`records/${Math.floor((this.#count - 1) / RECORDS_PER_PART)}`, this.#records);
+		this.#write(`records/${Math.floor((this.#count - 1) / this.#sizes.recordsPerPart)}`, this.#records);
 		this.#records = [];
 	}
 
 	#flushTexts(): void {
-		this.#write(`texts/${Math.floor((this.#count - 1) / TEXTS_PER_PART)}`, this.#texts);
+		this.#write(`texts/${Math.floor((this.#count - 1) / this.#sizes.textsPerPart)}`, this.#texts);
 		this.#texts = [];
 	}
 

@@ -67,16 +67,24 @@ export function getTermKey(word: string): string {
 	return [...word].slice(0, 2).join('');
 }
 
+/** Reads one part of the index by its name (`terms/3`). */
+export type PartReader = (name: string) => Promise<unknown>;
+
 /** Searches the portable index, loading its parts as a search needs them. */
 export class LocalEngine implements SearchEngine {
 	readonly #data: LocalSearchData;
 	readonly #root: URL;
+	readonly #read: PartReader;
 	readonly #parts = new Map<string, Promise<unknown>>();
 
-	/** @param root the address of the archive's root folder, which record URLs and the parts folder are relative to */
-	constructor(data: LocalSearchData, root: URL) {
+	/**
+	 * @param root the address of the archive's root folder, which record URLs and the parts folder are relative to
+	 * @param read how a part is read: in the browser, with a `<script>` (`loadPartScript`)
+	 */
+	constructor(data: LocalSearchData, root: URL, read: PartReader = (name) => loadPartScript(new URL(`${data.folder}${name}.js`, root), name)) {
 		this.#data = data;
 		this.#root = root;
+		this.#read = read;
 	}
 
 	prepare(): void {
@@ -191,24 +199,11 @@ export class LocalEngine implements SearchEngine {
 		return texts;
 	}
 
-	/** Loads a part with a classic `<script>` (the one way to read a file from `file://`), once. */
+	/** Reads a part once, however many searches ask for it. */
 	#load(name: string): Promise<unknown> {
 		let loading = this.#parts.get(name);
 		if (!loading) {
-			loading = new Promise((resolve, reject) => {
-				const script = document.createElement('script');
-				script.src = new URL(`${this.#data.folder}${name}.js`, this.#root).href;
-				script.onload = () => {
-					const parts = (window as unknown as Record<string, Record<string, unknown> | undefined>)[PARTS_GLOBAL];
-					const part = parts?.[name];
-					if (parts) delete parts[name];
-					script.remove();
-					if (part === undefined) reject(new Error(`${script.src} did not hold the search part ${name}`));
-					else resolve(part);
-				};
-				script.onerror = () => reject(new Error(`the search part ${script.src} could not be loaded`));
-				document.head.append(script);
-			});
+			loading = this.#read(name);
 			this.#parts.set(name, loading);
 		}
 		return loading;
@@ -228,6 +223,24 @@ export class LocalEngine implements SearchEngine {
 			missing: [],
 		};
 	}
+}
+
+/** Loads a part with a classic `<script>`, the one way to read a file from `file://`. */
+function loadPartScript(src: URL, name: string): Promise<unknown> {
+	return new Promise((resolve, reject) => {
+		const script = document.createElement('script');
+		script.src = src.href;
+		script.onload = () => {
+			const parts = (window as unknown as Record<string, Record<string, unknown> | undefined>)[PARTS_GLOBAL];
+			const part = parts?.[name];
+			if (parts) delete parts[name];
+			script.remove();
+			if (part === undefined) reject(new Error(`${script.src} did not hold the search part ${name}`));
+			else resolve(part);
+		};
+		script.onerror = () => reject(new Error(`the search part ${script.src} could not be loaded`));
+		document.head.append(script);
+	});
 }
 
 function intersect(scores: Map<number, number>, found: Map<number, number>): Map<number, number> {
