@@ -59,7 +59,7 @@ let data: LocalSearchData;
 
 beforeAll(() => {
 	folder = mkdtempSync(path.join(tmpdir(), 'clippings-portable-index-'));
-	const writer = new PortableIndexWriter(folder, { recordsPerPart: 40, textsPerPart: 8, termsPartBytes: 2048 });
+	const writer = new PortableIndexWriter(folder, { storiesPerPart: 8, tableRows: 40, termsPartBytes: 2048 });
 	for (const story of stories) writer.add(story);
 	data = writer.finish();
 });
@@ -184,4 +184,33 @@ describe('the portable index, searched as a copy opened from disk searches it', 
 			}),
 		);
 	});
+
+	test('a search by relevance reads no table, and of the stories only those of the results shown', async () => {
+		const { engine, read } = openEngine();
+		const outcome = await engine.search(state({ q: 'coffee' }));
+		const shown = outcome.hits.map((hit) => idsByAddress.get(hit.url.split('#')[0]!)!);
+		expect(read.filter((name) => !name.startsWith('terms/')).sort()).toEqual(partsOf('stories', shown, data.storiesPerPart));
+	});
+
+	test('counting the facets reads the table runs of the matching stories and the values, and no story', async () => {
+		const { engine, read } = openEngine();
+		const outcome = await engine.search(state({ q: 'coffee' }));
+		read.length = 0;
+		await outcome.facets();
+		expect(read.sort()).toEqual([...partsOf('table', findExpected(state({ q: 'coffee' })), data.tableRows), 'values']);
+	});
+
+	test('ordering by date reads the table runs of the matching stories, and of the stories only those shown', async () => {
+		const { engine, read } = openEngine();
+		const search = state({ q: 'coffee', sort: 'oldest', source: ['AP'] });
+		const outcome = await engine.search(search);
+		const shown = outcome.hits.map((hit) => idsByAddress.get(hit.url.split('#')[0]!)!);
+		const words = findExpected(state({ q: 'coffee' }));
+		expect(read.filter((name) => !name.startsWith('terms/')).sort()).toEqual([...partsOf('stories', shown, data.storiesPerPart), ...partsOf('table', words, data.tableRows), 'values'].sort());
+	});
 });
+
+/** The names of the parts of a kind that hold some stories. */
+function partsOf(kind: string, ids: readonly number[], perPart: number): string[] {
+	return [...new Set(ids.map((id) => `${kind}/${Math.floor(id / perPart)}`))].sort();
+}

@@ -5,12 +5,17 @@
  * what it needs:
  * - `search-data.js` (loaded with the page): how many stories, the months, which part holds which words;
  * - `terms/N.js`: the words starting with a few letters, each with the stories holding it and a weight;
- * - `records/N.js`: a run of stories' address, headline, dates and filters (for results, facets and order);
- * - `texts/N.js`: a run of stories' text, for the excerpts of the results shown.
+ * - `table/N.js`: for a run of stories, their place in date order and their filter values as numbers: what
+ *   counting, filtering and ordering by date need, a few bytes a story;
+ * - `values.js`: the filter values those numbers stand for (sources, bylines, years, topics, languages, months);
+ * - `stories/N.js`: a short run of stories' address, headline, dates, filters and text, read only for the
+ *   results shown (and the stories a quoted phrase has to be looked for in).
  * It gives the same answers in the same shape as Pagefind: every word present, facets, date range, sorts, pages.
  */
 import {
 	FACETS,
+	LANGUAGE_FILTER,
+	MONTH_FILTER,
 	RESULTS_PER_PAGE,
 	getEffectiveSort,
 	getSearchFilters,
@@ -19,7 +24,7 @@ import {
 	type SearchState,
 } from '../../model/search-state.ts';
 import { buildExcerpt, getTextFragment, matchesTerm, tokenize } from '../../model/search-text.ts';
-import { addCounts, toFacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
+import { toFacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
 import { parseQuery } from './query.ts';
 
 /** One story's record, without its text. */
@@ -31,18 +36,21 @@ export interface LocalRecord {
 	filters: Record<string, string[]>;
 }
 
+/** What a `stories/N.js` part holds for each of its stories. */
+export type LocalStory = LocalRecord & { text: string };
+
 /** What `search-data.js` assigns to `window.CLIPPINGS_SEARCH_DATA`. */
 export interface LocalSearchData {
-	version: 2;
+	version: 3;
 	/** The folder of the parts, relative to the archive's root: `_portable/search/`. */
 	folder: string;
 	/** How many stories; ids run from 0. */
 	records: number;
-	/** Stories per `records/N.js` and per `texts/N.js`. */
-	recordsPerPart: number;
-	textsPerPart: number;
+	/** Stories per `stories/N.js` and per `table/N.js`. */
+	storiesPerPart: number;
+	tableRows: number;
 	months: string[];
-	/** The first one or two letters of a word → the `terms/N.js` holding every word that starts with them. */
+	/** The first two (or three) letters of a word → the `terms/N.js` holding every word that starts with them. */
 	terms: Record<string, number>;
 }
 
@@ -51,6 +59,23 @@ export interface LocalSearchData {
  * as its distance from the one before, so the numbers stay short).
  */
 export type TermsPart = Record<string, number[]>;
+
+/** The filters the table holds: those a search can set (`getSearchFilters`), which the facets are among. */
+export const TABLE_FILTERS = [...FACETS, LANGUAGE_FILTER, MONTH_FILTER] as const;
+
+/**
+ * A `table/N.js` part, one entry per story of its run: `order`, the story's place among all stories by
+ * publication time, then address; and for each filter the story's values as indexes into `values.js`, one
+ * number for a single value, else a list (`[]` for none).
+ * @example { order: [3, 0], filters: { source: [0, 0], byline: [[], [4, 7]], … } }
+ */
+export interface TablePart {
+	order: number[];
+	filters: Record<string, (number | number[])[]>;
+}
+
+/** `values.js`: each filter's values, which the table's numbers index. */
+export type FilterValues = Record<string, string[]>;
 
 /** The global the parts add themselves to, by name (`terms/3`). */
 export const PARTS_GLOBAL = 'CLIPPINGS_SEARCH_PARTS';
@@ -102,46 +127,55 @@ export class LocalEngine implements SearchEngine {
 		if (parsed.phrases.length > 0) {
 			// Only the stories holding every word can hold the phrase: their texts are the only ones loaded.
 			const candidates = [...scores.keys()];
-			const [records, texts] = await Promise.all([this.#records(candidates), this.#texts(candidates)]);
+			const stories = await this.#stories(candidates);
 			for (const phrase of parsed.phrases) {
 				const wanted = tokenize(phrase);
-				for (const id of candidates) if (!holdsRun(records.get(id)!, texts.get(id) ?? '', wanted)) scores.delete(id);
+				for (const id of candidates) if (!holdsRun(stories.get(id)!, wanted)) scores.delete(id);
 			}
 		}
-		const filters = getSearchFilters(state, this.#data.months);
 		const sort = getEffectiveSort(state);
 		const ids = [...scores.keys()];
-		const needsRecords = Object.keys(filters).length > 0 || sort !== 'relevance';
-		const records = needsRecords ? await this.#records(ids) : new Map<number, LocalRecord>();
-		const matching = needsRecords ? ids.filter((id) => passes(records.get(id)!, filters)) : ids;
-		matching.sort((a, b) => {
-			if (sort === 'relevance') return scores.get(b)! - scores.get(a)! || a - b;
-			const first = records.get(a)!;
-			const second = records.get(b)!;
-			const order = first.meta.published.localeCompare(second.meta.published) || first.url.localeCompare(second.url);
-			return (sort === 'newest' ? -order : order) || a - b;
-		});
+		const filters = getSearchFilters(state, this.#data.months);
+		const needsTable = Object.keys(filters).length > 0 || sort !== 'relevance';
+		const table = needsTable ? await this.#table(ids) : undefined;
+		const matching = table ? ids.filter(await this.#passes(table, filters)) : ids;
+		if (sort === 'relevance') matching.sort((a, b) => scores.get(b)! - scores.get(a)! || a - b);
+		else matching.sort(sort === 'newest' ? (a, b) => table!.order(b) - table!.order(a) : (a, b) => table!.order(a) - table!.order(b));
 		const start = (state.page - 1) * RESULTS_PER_PAGE;
 		const shown = matching.slice(start, start + RESULTS_PER_PAGE);
-		const [shownRecords, texts] = await Promise.all([this.#records(shown), this.#texts(shown)]);
-		const hits = shown.map((id) => this.#toHit(shownRecords.get(id)!, texts.get(id) ?? '', terms));
+		const stories = await this.#stories(shown);
+		const hits = shown.map((id) => this.#toHit(stories.get(id)!, terms));
 		return { total: matching.length, hits, partial: false, facets: async () => this.#countFacets(state, ids) };
 	}
 
 	async #countFacets(state: SearchState, ids: number[]) {
-		const records = await this.#records(ids);
+		const [table, values] = await Promise.all([this.#table(ids), this.#values()]);
 		const counts: Partial<Record<Facet, Record<string, number>>> = {};
 		for (const facet of FACETS) {
-			const filters = getSearchFilters(state, this.#data.months, state[facet].length > 0 ? facet : undefined);
-			const values: Record<string, number> = {};
+			const passes = await this.#passes(table, getSearchFilters(state, this.#data.months, state[facet].length > 0 ? facet : undefined));
+			const byIndex = new Map<number, number>();
 			for (const id of ids) {
-				const record = records.get(id)!;
-				if (!passes(record, filters)) continue;
-				for (const value of record.filters[facet] ?? []) values[value] = (values[value] ?? 0) + 1;
+				if (!passes(id)) continue;
+				const cell = table.cell(id, facet);
+				for (const value of typeof cell === 'number' ? [cell] : cell) byIndex.set(value, (byIndex.get(value) ?? 0) + 1);
 			}
-			counts[facet] = addCounts([values]);
+			counts[facet] = Object.fromEntries([...byIndex].map(([index, count]) => [values[facet]![index]!, count]));
 		}
 		return toFacetCounts(counts);
+	}
+
+	/** A test of whether a story passes the filters: within a filter any of its values, across filters all. */
+	async #passes(table: Table, filters: SearchFilters): Promise<(id: number) => boolean> {
+		const chosen = Object.entries(filters);
+		if (chosen.length === 0) return () => true;
+		const values = await this.#values();
+		// A value no story has stands for no index, and matches nothing.
+		const wanted = chosen.map(([name, { any }]) => [name, new Set(any.map((value) => values[name]?.indexOf(value) ?? -1))] as const);
+		return (id) =>
+			wanted.every(([name, indexes]) => {
+				const cell = table.cell(id, name);
+				return typeof cell === 'number' ? indexes.has(cell) : cell.some((value) => indexes.has(value));
+			});
 	}
 
 	/** Every story holding all the terms (every story when there are none), with its score. */
@@ -178,25 +212,32 @@ export class LocalEngine implements SearchEngine {
 		return Promise.all([...files].map((file) => this.#load(`terms/${file}`) as Promise<TermsPart>));
 	}
 
-	async #records(ids: readonly number[]): Promise<Map<number, LocalRecord>> {
-		const per = this.#data.recordsPerPart;
-		const parts = [...new Set(ids.map((id) => Math.floor(id / per)))];
-		const loaded = new Map(await Promise.all(parts.map(async (part) => [part, (await this.#load(`records/${part}`)) as LocalRecord[]] as const)));
-		const records = new Map<number, LocalRecord>();
-		for (const id of ids) records.set(id, loaded.get(Math.floor(id / per))![id % per]!);
-		return records;
+	/** The table rows of some stories: their date order and filter values. */
+	async #table(ids: readonly number[]): Promise<Table> {
+		const rows = this.#data.tableRows;
+		const parts = [...new Set(ids.map((id) => Math.floor(id / rows)))];
+		const loaded = new Map(await Promise.all(parts.map(async (part) => [part, (await this.#load(`table/${part}`)) as TablePart] as const)));
+		return {
+			order: (id) => loaded.get(Math.floor(id / rows))!.order[id % rows]!,
+			cell: (id, filter) => loaded.get(Math.floor(id / rows))!.filters[filter]?.[id % rows] ?? [],
+		};
 	}
 
-	async #texts(ids: readonly number[]): Promise<Map<number, string>> {
-		const per = this.#data.textsPerPart;
-		const texts = new Map<number, string>();
+	#values(): Promise<FilterValues> {
+		return this.#load('values') as Promise<FilterValues>;
+	}
+
+	/** Some stories in full, for the results shown. */
+	async #stories(ids: readonly number[]): Promise<Map<number, LocalStory>> {
+		const per = this.#data.storiesPerPart;
+		const stories = new Map<number, LocalStory>();
 		await Promise.all(
 			ids.map(async (id) => {
-				const part = (await this.#load(`texts/${Math.floor(id / per)}`)) as string[];
-				texts.set(id, part[id % per] ?? '');
+				const part = (await this.#load(`stories/${Math.floor(id / per)}`)) as LocalStory[];
+				stories.set(id, part[id % per]!);
 			}),
 		);
-		return texts;
+		return stories;
 	}
 
 	/** Reads a part once, however many searches ask for it. */
@@ -209,8 +250,8 @@ export class LocalEngine implements SearchEngine {
 		return loading;
 	}
 
-	#toHit(record: LocalRecord, text: string, terms: string[]): SearchHit {
-		const excerpt = buildExcerpt(text, terms, record.lang);
+	#toHit(record: LocalStory, terms: string[]): SearchHit {
+		const excerpt = buildExcerpt(record.text, terms, record.lang);
 		return {
 			url: `${new URL(record.url, this.#root).href}${getTextFragment(excerpt)}`,
 			title: record.meta.title,
@@ -252,12 +293,14 @@ function intersect(scores: Map<number, number>, found: Map<number, number>): Map
 	return both;
 }
 
-/** Whether a record's headline or text holds the words one after another. */
-function holdsRun(record: LocalRecord, text: string, wanted: readonly string[]): boolean {
-	const words = [...tokenize(record.meta.title, record.lang), ...tokenize(text, record.lang)];
+/** Whether a story's headline or text holds the words one after another. */
+function holdsRun(story: LocalStory, wanted: readonly string[]): boolean {
+	const words = [...tokenize(story.meta.title, story.lang), ...tokenize(story.text, story.lang)];
 	return words.some((_, start) => wanted.every((word, offset) => words[start + offset] === word));
 }
 
-function passes(record: LocalRecord, filters: SearchFilters): boolean {
-	return Object.entries(filters).every(([name, { any }]) => (record.filters[name] ?? []).some((value) => any.includes(value)));
+/** Table rows as a search reads them, by story id. */
+interface Table {
+	order(id: number): number;
+	cell(id: number, filter: string): number | number[];
 }
