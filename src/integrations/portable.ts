@@ -229,13 +229,6 @@ export class PortableIndexWriter {
 
 	/** The postings, in parts of about `termsPartBytes` that each hold whole groups of words starting alike. */
 	#writeTerms(): Record<string, number> {
-		const byKey = new Map<string, string[]>();
-		for (const word of this.#postings.keys()) {
-			const key = getTermKey(word);
-			const words = byKey.get(key);
-			if (words) words.push(word);
-			else byKey.set(key, [word]);
-		}
 		const terms: Record<string, number> = {};
 		let part: TermsPart = {};
 		let size = 0;
@@ -246,18 +239,41 @@ export class PortableIndexWriter {
 			part = {};
 			size = 0;
 		};
-		for (const key of [...byKey.keys()].sort()) {
+		for (const [key, words] of this.#groupWords([...this.#postings.keys()], 2)) {
 			if (size >= this.#sizes.termsPartBytes) close();
 			terms[key] = file;
-			for (const word of byKey.get(key)!) {
-				const { list } = this.#postings.get(word)!;
-				part[word] = list;
-				size += word.length + list.length * 3;
-			}
+			for (const word of words) part[word] = this.#postings.get(word)!.list;
+			size += this.#measureWords(words);
 		}
 		if (size > 0 || file === 0) close();
 		this.#postings.clear();
 		return terms;
+	}
+
+	/**
+	 * Words by key (`getTermKey`), in key order: by their first `length` letters, and a group too large for one
+	 * part by one letter more, so that a search for `prices` does not read every word starting with `pr`.
+	 */
+	#groupWords(words: string[], length: number): [string, string[]][] {
+		const byKey = new Map<string, string[]>();
+		for (const word of words) {
+			const key = getTermKey(word, length);
+			const group = byKey.get(key);
+			if (group) group.push(word);
+			else byKey.set(key, [word]);
+		}
+		return [...byKey.keys()].sort().flatMap((key) => {
+			const group = byKey.get(key)!;
+			if (this.#measureWords(group) <= this.#sizes.termsPartBytes || group.every((word) => word === key)) return [[key, group] as [string, string[]]];
+			// The word that is the key itself stays under it; the longer ones go one letter further.
+			const longer = group.filter((word) => word !== key);
+			return [...(longer.length < group.length ? [[key, [key]] as [string, string[]]] : []), ...this.#groupWords(longer, length + 1)];
+		});
+	}
+
+	/** About the bytes some words take in a terms part. */
+	#measureWords(words: readonly string[]): number {
+		return words.reduce((size, word) => size + word.length + this.#postings.get(word)!.list.length * 3, 0);
 	}
 
 	/** A part is a classic script that files its data under its name, for `LocalEngine` to pick up. */

@@ -7,7 +7,7 @@ import { PortableIndexWriter } from '../../src/integrations/portable.ts';
 import { FACETS, EMPTY_SEARCH_STATE, RESULTS_PER_PAGE, getEffectiveSort, type Facet, type SearchState } from '../../src/model/search-state.ts';
 import { matchesTerm, tokenize } from '../../src/model/search-text.ts';
 import { toFacetCounts } from '../../src/scripts/search/engine.ts';
-import { LocalEngine, PARTS_GLOBAL, type LocalRecord, type LocalSearchData } from '../../src/scripts/search/local-engine.ts';
+import { isTermKeyFor, LocalEngine, PARTS_GLOBAL, type LocalRecord, type LocalSearchData } from '../../src/scripts/search/local-engine.ts';
 import { parseQuery } from '../../src/scripts/search/query.ts';
 
 // A made-up archive whose stories are not in date order, with several stories at the same instant (date order
@@ -185,6 +185,13 @@ describe('the portable index, searched as a copy opened from disk searches it', 
 		);
 	});
 
+	test('words starting alike too many for one part are filed by a longer start, so a word reads one terms part', async () => {
+		expect(Object.keys(data.terms).filter((key) => key.startsWith('pr'))).toEqual(['prices']);
+		const { engine, read } = openEngine();
+		await engine.search(state({ q: 'prices' }));
+		expect(read.filter((name) => name.startsWith('terms/'))).toEqual([`terms/${data.terms.prices}`]);
+	});
+
 	test('a search by relevance reads no table, and of the stories only those of the results shown', async () => {
 		const { engine, read } = openEngine();
 		const outcome = await engine.search(state({ q: 'coffee' }));
@@ -207,6 +214,22 @@ describe('the portable index, searched as a copy opened from disk searches it', 
 		const shown = outcome.hits.map((hit) => idsByAddress.get(hit.url.split('#')[0]!)!);
 		const words = findExpected(state({ q: 'coffee' }));
 		expect(read.filter((name) => !name.startsWith('terms/')).sort()).toEqual([...partsOf('stories', shown, data.storiesPerPart), ...partsOf('table', words, data.tableRows), 'values'].sort());
+	});
+});
+
+describe('which words a part key can hold', () => {
+	test.each([
+		['ho', 'honda', true],
+		['hon', 'honda', true],
+		['ho', 'h', true],
+		['h', 'h', true],
+		['h', 'honda', false],
+		['hu', 'honda', false],
+		['export', 'exports', true],
+		['exports', 'expo', true],
+		['东京', '东京券商', true],
+	] as const)('the key %s may hold matches of %s: %s', (key, term, expected) => {
+		expect(isTermKeyFor(key, term)).toBe(expected);
 	});
 });
 

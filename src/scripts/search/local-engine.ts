@@ -50,7 +50,7 @@ export interface LocalSearchData {
 	storiesPerPart: number;
 	tableRows: number;
 	months: string[];
-	/** The first two (or three) letters of a word → the `terms/N.js` holding every word that starts with them. */
+	/** The first two (or more, see `getTermKey`) letters of a word → the `terms/N.js` holding every word filed under them. */
 	terms: Record<string, number>;
 }
 
@@ -84,12 +84,24 @@ export const PARTS_GLOBAL = 'CLIPPINGS_SEARCH_PARTS';
 export const HEADLINE_WEIGHT = 5;
 
 /**
- * The part key of a word: its first two characters (code points), or one for a one-letter word. A searched
- * term's matches all share the term's first two characters (see `matchesTerm`), so a term needs one part.
+ * The key a word is filed under: its first two characters (code points), or more where the words starting
+ * with two are too many for one part (`pri`, `pro`); a shorter word is its own key.
  * @example getTermKey('honda') // 'ho'
+ * @example getTermKey('prices', 3) // 'pri'
  */
-export function getTermKey(word: string): string {
-	return [...word].slice(0, 2).join('');
+export function getTermKey(word: string, length = 2): string {
+	return [...word].slice(0, length).join('');
+}
+
+/**
+ * Whether the words filed under a key can match a searched term (see `matchesTerm`: a match starts with the
+ * term, or is the term less a short ending): the key starts with the term (`ho` for `h`), or the term with
+ * the key (`ho` and `hon` for `honda`). A one-letter key holds only that one-letter word.
+ * @example isTermKeyFor('hon', 'honda') // true
+ * @example isTermKeyFor('h', 'honda') // false
+ */
+export function isTermKeyFor(key: string, term: string): boolean {
+	return key.startsWith(term) || (term.startsWith(key) && [...key].length > 1);
 }
 
 /** Reads one part of the index by its name (`terms/3`). */
@@ -202,13 +214,10 @@ export class LocalEngine implements SearchEngine {
 		return scores ?? new Map();
 	}
 
-	/** The parts that can hold words matching a term: one, or every part of a one-letter start. */
+	/** The parts that can hold words matching a term: usually one, more for a short start of a word. */
 	#termParts(term: string): Promise<TermsPart[]> {
-		const key = getTermKey(term);
 		const files = new Set<number>();
-		for (const [start, file] of Object.entries(this.#data.terms)) {
-			if (start === key || (key.length === 1 && start.startsWith(key))) files.add(file);
-		}
+		for (const [key, file] of Object.entries(this.#data.terms)) if (isTermKeyFor(key, term)) files.add(file);
 		return Promise.all([...files].map((file) => this.#load(`terms/${file}`) as Promise<TermsPart>));
 	}
 
