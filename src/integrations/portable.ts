@@ -22,7 +22,6 @@ import { visit } from 'unist-util-visit';
 import { toPortableHref } from '../outputs/portable-links.ts';
 import { MONTH_FILTER } from '../model/search-state.ts';
 import {
-	getTermKey,
 	HEADLINE_WEIGHT,
 	PARTS_GLOBAL,
 	TABLE_FILTERS,
@@ -142,7 +141,7 @@ export async function writePortableCopy({
 /**
  * Writes the portable search index as it reads the stories: stories in short runs as soon as a run is full
  * (so no text stays in memory), then the table, the filter values and the words' postings at the end, the
- * postings grouped into parts by their first letters. Memory holds the postings (a few numbers per word of
+ * postings in parts that each hold a run of the words in sorted order. Memory holds the postings (a few numbers per word of
  * each story) and a row per story (its date, address and filter values as numbers), never the text.
  */
 export class PortableIndexWriter {
@@ -227,53 +226,29 @@ export class PortableIndexWriter {
 		}
 	}
 
-	/** The postings, in parts of about `termsPartBytes` that each hold whole groups of words starting alike. */
-	#writeTerms(): Record<string, number> {
-		const terms: Record<string, number> = {};
+	/** The postings in sorted order of the words, in parts of about `termsPartBytes`; returns each part's first and last word. */
+	#writeTerms(): [string, string][] {
+		const ranges: [string, string][] = [];
 		let part: TermsPart = {};
+		let words: string[] = [];
 		let size = 0;
-		let file = 0;
 		const close = () => {
-			this.#write(`terms/${file}`, part);
-			file += 1;
+			this.#write(`terms/${ranges.length}`, part);
+			ranges.push([words[0] ?? '', words.at(-1) ?? '']);
 			part = {};
+			words = [];
 			size = 0;
 		};
-		for (const [key, words] of this.#groupWords([...this.#postings.keys()], 2)) {
+		for (const word of [...this.#postings.keys()].sort()) {
 			if (size >= this.#sizes.termsPartBytes) close();
-			terms[key] = file;
-			for (const word of words) part[word] = this.#postings.get(word)!.list;
-			size += this.#measureWords(words);
+			const { list } = this.#postings.get(word)!;
+			part[word] = list;
+			words.push(word);
+			size += word.length + list.length * 3;
 		}
-		if (size > 0 || file === 0) close();
+		if (size > 0 || ranges.length === 0) close();
 		this.#postings.clear();
-		return terms;
-	}
-
-	/**
-	 * Words by key (`getTermKey`), in key order: by their first `length` letters, and a group too large for one
-	 * part by one letter more, so that a search for `prices` does not read every word starting with `pr`.
-	 */
-	#groupWords(words: string[], length: number): [string, string[]][] {
-		const byKey = new Map<string, string[]>();
-		for (const word of words) {
-			const key = getTermKey(word, length);
-			const group = byKey.get(key);
-			if (group) group.push(word);
-			else byKey.set(key, [word]);
-		}
-		return [...byKey.keys()].sort().flatMap((key) => {
-			const group = byKey.get(key)!;
-			if (this.#measureWords(group) <= this.#sizes.termsPartBytes || group.every((word) => word === key)) return [[key, group] as [string, string[]]];
-			// The word that is the key itself stays under it; the longer ones go one letter further.
-			const longer = group.filter((word) => word !== key);
-			return [...(longer.length < group.length ? [[key, [key]] as [string, string[]]] : []), ...this.#groupWords(longer, length + 1)];
-		});
-	}
-
-	/** About the bytes some words take in a terms part. */
-	#measureWords(words: readonly string[]): number {
-		return words.reduce((size, word) => size + word.length + this.#postings.get(word)!.list.length * 3, 0);
+		return ranges;
 	}
 
 	/** A part is a classic script that files its data under its name, for `LocalEngine` to pick up. */

@@ -7,7 +7,7 @@ import { PortableIndexWriter } from '../../src/integrations/portable.ts';
 import { FACETS, EMPTY_SEARCH_STATE, RESULTS_PER_PAGE, getEffectiveSort, type Facet, type SearchState } from '../../src/model/search-state.ts';
 import { matchesTerm, tokenize } from '../../src/model/search-text.ts';
 import { toFacetCounts } from '../../src/scripts/search/engine.ts';
-import { isTermKeyFor, LocalEngine, PARTS_GLOBAL, type LocalRecord, type LocalSearchData } from '../../src/scripts/search/local-engine.ts';
+import { findTermParts, LocalEngine, PARTS_GLOBAL, type LocalRecord, type LocalSearchData } from '../../src/scripts/search/local-engine.ts';
 import { parseQuery } from '../../src/scripts/search/query.ts';
 
 // A made-up archive whose stories are not in date order, with several stories at the same instant (date order
@@ -185,11 +185,12 @@ describe('the portable index, searched as a copy opened from disk searches it', 
 		);
 	});
 
-	test('words starting alike too many for one part are filed by a longer start, so a word reads one terms part', async () => {
-		expect(Object.keys(data.terms).filter((key) => key.startsWith('pr'))).toEqual(['prices']);
+	test('a word reads the one terms part that holds it and the words it answers for', async () => {
 		const { engine, read } = openEngine();
 		await engine.search(state({ q: 'prices' }));
-		expect(read.filter((name) => name.startsWith('terms/'))).toEqual([`terms/${data.terms.prices}`]);
+		const holding = data.terms.flatMap(([first, last], part) => (first <= 'prices' && 'price' <= last ? [`terms/${part}`] : []));
+		expect(holding).toHaveLength(1);
+		expect(read.filter((name) => name.startsWith('terms/'))).toEqual(holding);
 	});
 
 	test('a search by relevance reads no table, and of the stories only those of the results shown', async () => {
@@ -217,19 +218,27 @@ describe('the portable index, searched as a copy opened from disk searches it', 
 	});
 });
 
-describe('which words a part key can hold', () => {
+describe('which terms parts a searched term reads', () => {
+	const ranges: [string, string][] = [
+		['a', 'hon'],
+		['honda', 'hong'],
+		['hongkong', 'i'],
+		['ia', 'price'],
+		['prices', 'pro'],
+		['prop', 'z'],
+	];
 	test.each([
-		['ho', 'honda', true],
-		['hon', 'honda', true],
-		['ho', 'h', true],
-		['h', 'h', true],
-		['h', 'honda', false],
-		['hu', 'honda', false],
-		['export', 'exports', true],
-		['exports', 'expo', true],
-		['东京', '东京券商', true],
-	] as const)('the key %s may hold matches of %s: %s', (key, term, expected) => {
-		expect(isTermKeyFor(key, term)).toBe(expected);
+		['honda', [1]],
+		['hond', [1]],
+		['hong', [1, 2]],
+		['h', [0, 1, 2]],
+		['prices', [3, 4]],
+		['pricey', [3, 4]],
+		['priced', [3]],
+		['pro', [4, 5]],
+		['zzz', []],
+	] as const)('%s reads parts %j', (term, parts) => {
+		expect(findTermParts(ranges, term)).toEqual(parts);
 	});
 });
 

@@ -4,7 +4,7 @@
  * each a classic script (`fetch()` is refused on `file://`, a `<script>` is not), so a search loads only
  * what it needs:
  * - `search-data.js` (loaded with the page): how many stories, the months, which part holds which words;
- * - `terms/N.js`: the words starting with a few letters, each with the stories holding it and a weight;
+ * - `terms/N.js`: a run of words in sorted order, each with the stories holding it and a weight;
  * - `table/N.js`: for a run of stories, their place in date order and their filter values as numbers: what
  *   counting, filtering and ordering by date need, a few bytes a story;
  * - `values.js`: the filter values those numbers stand for (sources, bylines, years, topics, languages, months);
@@ -50,8 +50,8 @@ export interface LocalSearchData {
 	storiesPerPart: number;
 	tableRows: number;
 	months: string[];
-	/** The first two (or more, see `getTermKey`) letters of a word → the `terms/N.js` holding every word filed under them. */
-	terms: Record<string, number>;
+	/** The first and last word of each `terms/N.js`, which hold the words in sorted order (see `findTermParts`). */
+	terms: [string, string][];
 }
 
 /**
@@ -84,24 +84,15 @@ export const PARTS_GLOBAL = 'CLIPPINGS_SEARCH_PARTS';
 export const HEADLINE_WEIGHT = 5;
 
 /**
- * The key a word is filed under: its first two characters (code points), or more where the words starting
- * with two are too many for one part (`pri`, `pro`); a shorter word is its own key.
- * @example getTermKey('honda') // 'ho'
- * @example getTermKey('prices', 3) // 'pri'
+ * The terms parts that can hold words matching a searched term (see `matchesTerm`), given each part's first
+ * and last word (the parts hold the words in sorted order). A match starts with the term, or is the term less
+ * an ending of up to two letters but at least four letters long: every match lies between that shortest word
+ * and the last word starting with the term, so the parts are a short run, usually one.
+ * @example findTermParts([['a', 'hon'], ['honda', 'hong'], ['hongkong', 'i']], 'honda') // [1]
  */
-export function getTermKey(word: string, length = 2): string {
-	return [...word].slice(0, length).join('');
-}
-
-/**
- * Whether the words filed under a key can match a searched term (see `matchesTerm`: a match starts with the
- * term, or is the term less a short ending): the key starts with the term (`ho` for `h`), or the term with
- * the key (`ho` and `hon` for `honda`). A one-letter key holds only that one-letter word.
- * @example isTermKeyFor('hon', 'honda') // true
- * @example isTermKeyFor('h', 'honda') // false
- */
-export function isTermKeyFor(key: string, term: string): boolean {
-	return key.startsWith(term) || (term.startsWith(key) && [...key].length > 1);
+export function findTermParts(ranges: readonly (readonly [string, string])[], term: string): number[] {
+	const lowest = term.slice(0, Math.max(4, term.length - 2));
+	return ranges.flatMap(([first, last], part) => (last >= lowest && (first <= term || first.startsWith(term)) ? [part] : []));
 }
 
 /** Reads one part of the index by its name (`terms/3`). */
@@ -214,11 +205,9 @@ export class LocalEngine implements SearchEngine {
 		return scores ?? new Map();
 	}
 
-	/** The parts that can hold words matching a term: usually one, more for a short start of a word. */
+	/** The parts that can hold words matching a term. */
 	#termParts(term: string): Promise<TermsPart[]> {
-		const files = new Set<number>();
-		for (const [key, file] of Object.entries(this.#data.terms)) if (isTermKeyFor(key, term)) files.add(file);
-		return Promise.all([...files].map((file) => this.#load(`terms/${file}`) as Promise<TermsPart>));
+		return Promise.all(findTermParts(this.#data.terms, term).map((part) => this.#load(`terms/${part}`) as Promise<TermsPart>));
 	}
 
 	/** The table rows of some stories: their date order and filter values. */
