@@ -11,12 +11,15 @@
  * and the search records it kept; both are only read, and the copy is written to this bench's own folder:
  *   BENCH_ARTICLES=100000 BENCH_DIST=path/to/dist BENCH_RECORDS=path/to/.cache/clippings-search-records.jsonl \
  *     npm run bench -- portable
- * The copy of a large archive takes gigabytes: delete `bench/.work/portable-N/` when done.
+ * The copy of a large archive takes gigabytes: delete `bench/.work/portable-N/` when done. A build made by other
+ * code carries that code's search page script, which reads the index format of its day: the bench replaces it in
+ * the copy with this checkout's (`src/scripts/search/search-page.ts`), so that the engine reads the index written.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build as bundle } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/browser.ts';
 import { BUILD_ENV, writeClippingsConfig } from './support/clippings-build.ts';
@@ -75,10 +78,23 @@ async function buildPortable(content: string): Promise<{ build?: TreeFigures; po
 	};
 	mkdirSync(LOGS, { recursive: true });
 	const copy = [path.join(ROOT, 'src', 'cli', 'portable.ts'), '--config', config, '--dist', DIST, '--out', OUT];
-	if (REUSED) return { portable: await step('portable', process.execPath, [...copy, '--records', REUSED.records]) };
+	if (REUSED) {
+		const portable = await step('portable', process.execPath, [...copy, '--records', REUSED.records]);
+		await replaceSearchScript();
+		return { portable };
+	}
 	const build = await step('astro-build', path.join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--config', config]);
 	const portable = await step('portable', process.execPath, copy);
 	return { build, portable };
+}
+
+/** Puts this checkout's search page script in the copy, in place of the one the reused build carried. */
+async function replaceSearchScript(): Promise<void> {
+	const page = readFileSync(path.join(OUT, 'search', 'index.html'), 'utf8');
+	const scripts = [...page.matchAll(/<script [^>]*src="\.\.\/(_portable\/[^"]+\.js)"/g)].map((match) => path.join(OUT, match[1]!));
+	const search = scripts.find((file) => readFileSync(file, 'utf8').includes('CLIPPINGS_SEARCH_DATA'));
+	if (!search) throw new Error(`no script of ${path.join(OUT, 'search', 'index.html')} reads search-data.js`);
+	await bundle({ entryPoints: [path.join(ROOT, 'src', 'scripts', 'search', 'search-page.ts')], bundle: true, format: 'iife', minify: true, outfile: search, allowOverwrite: true, logLevel: 'warning' });
 }
 
 /** Opens the copy's search page from disk in a cold browser and types one query. */
