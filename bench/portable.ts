@@ -170,11 +170,12 @@ async function measureAddressedSearch(browser: Browser, query: string): Promise<
 	return { query, partsBytes: sum(parts(until)), parts: parts(until).length, facetBytes: sum(parts(after)), facetParts: parts(after).length, ms };
 }
 
-/** Files of the copy's search index, by kind (`terms`, `records`, `texts`). */
+/** Files of the copy's search index, by kind (`terms`, `table`, `stories`, `values.js`). */
 function describeSearchParts(): string {
 	const folder = path.join(OUT, '_portable', 'search');
 	return readdirSync(folder)
 		.map((kind) => {
+			if (statSync(path.join(folder, kind)).isFile()) return `${kind} ${kb(statSync(path.join(folder, kind)).size)}`;
 			const size = measureFolder(path.join(folder, kind));
 			return `${kind} ${size.files} (${kb(size.bytes)})`;
 		})
