@@ -88,13 +88,13 @@ async function buildPortable(content: string): Promise<{ build?: TreeFigures; po
 	return { build, portable };
 }
 
-/** Puts this checkout's search page script in the copy, in place of the one the reused build carried, bundled as the portable step bundles it. */
+/** Puts this checkout's search page script in the copy, in place of the one the reused build carried (minified, as the build's scripts are). */
 async function replaceSearchScript(): Promise<void> {
 	const page = readFileSync(path.join(OUT, 'search', 'index.html'), 'utf8');
 	const scripts = [...page.matchAll(/<script [^>]*src="\.\.\/(_portable\/[^"]+\.js)"/g)].map((match) => path.join(OUT, match[1]!));
 	const search = scripts.find((file) => readFileSync(file, 'utf8').includes('CLIPPINGS_SEARCH_DATA'));
 	if (!search) throw new Error(`no script of ${path.join(OUT, 'search', 'index.html')} reads search-data.js`);
-	await bundle({ entryPoints: [path.join(ROOT, 'src', 'scripts', 'search', 'search-page.ts')], bundle: true, format: 'iife', outfile: search, allowOverwrite: true, logLevel: 'warning' });
+	await bundle({ entryPoints: [path.join(ROOT, 'src', 'scripts', 'search', 'search-page.ts')], bundle: true, format: 'iife', minify: true, outfile: search, allowOverwrite: true, logLevel: 'warning' });
 }
 
 /** Opens the copy's search page from disk in a cold browser and types one query. */
