@@ -7,14 +7,12 @@ import { PortableIndexWriter } from '../../src/integrations/portable.ts';
 import { FACETS, EMPTY_SEARCH_STATE, RESULTS_PER_PAGE, getEffectiveSort, type Facet, type SearchState } from '../../src/model/search-state.ts';
 import { matchesTerm, tokenize } from '../../src/model/search-text.ts';
 import { toFacetCounts } from '../../src/scripts/search/engine.ts';
-import { findTermParts, LocalEngine, PARTS_GLOBAL, type LocalRecord, type LocalSearchData } from '../../src/scripts/search/local-engine.ts';
+import { findTermParts, LocalEngine, PARTS_GLOBAL, type LocalSearchData, type LocalStory } from '../../src/scripts/search/local-engine.ts';
 import { parseQuery } from '../../src/scripts/search/query.ts';
 
 // A made-up archive whose stories are not in date order, with several stories at the same instant (date order
 // then follows the address), multi-valued bylines and topics, two languages, and small parts, so that a search
 // spans many parts. Every answer of the portable engine is checked against a plain reading of the stories.
-
-type Story = LocalRecord & { text: string };
 
 const ROOT = new URL('file:///archive/');
 const VOCABULARY = ['oil', 'prices', 'coffee', 'interest', 'rates', 'yen', 'tokyo', 'exports', 'export', 'honda', 'takeover', 'bid', 'bank', 'grain', 'steel'];
@@ -32,7 +30,7 @@ function createRandom(seed: number): (below: number) => number {
 	};
 }
 
-function makeStories(): Story[] {
+function makeStories(): LocalStory[] {
 	const random = createRandom(11);
 	const pick = <T>(list: readonly T[], most: number) => [...new Set(Array.from({ length: random(most + 1) }, () => list[random(list.length)]!))];
 	const words = (count: number) => Array.from({ length: count }, () => VOCABULARY[random(VOCABULARY.length)]!).join(' ');
