@@ -6,11 +6,20 @@
  * read from disk, as the browser's resource timing lists them) and the time from the last keystroke to
  * the results on screen, each query in a cold browser. `BENCH_REUSE_BUILD=1` measures the copy the last
  * run wrote.
+ *
+ * To measure the portable step of a build that already exists (a 100,000-story build takes 13+ minutes), name it
+ * and the search records it kept; both are only read, and the copy is written to this bench's own folder:
+ *   BENCH_ARTICLES=100000 BENCH_DIST=path/to/dist BENCH_RECORDS=path/to/.cache/clippings-search-records.jsonl \
+ *     npm run bench -- portable
+ * The copy of a large archive takes gigabytes: delete `bench/.work/portable-N/` when done. A build made by other
+ * code carries that code's search page script, which reads the index format of its day: the bench replaces it in
+ * the copy with this checkout's (`src/scripts/search/search-page.ts`), so that the engine reads the index written.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build as bundle } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/browser.ts';
 import { BUILD_ENV, writeClippingsConfig } from './support/clippings-build.ts';
@@ -23,7 +32,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const WORK = path.join(ROOT, 'bench', '.work');
 const COUNT = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const FOLDER = path.join(WORK, `portable-${COUNT}`);
-const DIST = path.join(FOLDER, 'dist');
+/** An existing build to copy (`BENCH_DIST`) with its search records (`BENCH_RECORDS`), instead of building one. */
+const REUSED = process.env.BENCH_DIST ? { dist: path.resolve(process.env.BENCH_DIST), records: path.resolve(process.env.BENCH_RECORDS ?? '') } : undefined;
+const DIST = REUSED?.dist ?? path.join(FOLDER, 'dist');
 const OUT = path.join(FOLDER, 'portable');
 const LOGS = path.join(FOLDER, 'logs');
 
@@ -66,9 +77,24 @@ async function buildPortable(content: string): Promise<{ build?: TreeFigures; po
 		return figures;
 	};
 	mkdirSync(LOGS, { recursive: true });
+	const copy = [path.join(ROOT, 'src', 'cli', 'portable.ts'), '--config', config, '--dist', DIST, '--out', OUT];
+	if (REUSED) {
+		const portable = await step('portable', process.execPath, [...copy, '--records', REUSED.records]);
+		await replaceSearchScript();
+		return { portable };
+	}
 	const build = await step('astro-build', path.join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--config', config]);
-	const portable = await step('portable', process.execPath, [path.join(ROOT, 'src', 'cli', 'portable.ts'), '--config', config, '--dist', DIST, '--out', OUT]);
+	const portable = await step('portable', process.execPath, copy);
 	return { build, portable };
+}
+
+/** Puts this checkout's search page script in the copy, in place of the one the reused build carried (minified, as the build's scripts are). */
+async function replaceSearchScript(): Promise<void> {
+	const page = readFileSync(path.join(OUT, 'search', 'index.html'), 'utf8');
+	const scripts = [...page.matchAll(/<script [^>]*src="\.\.\/(_portable\/[^"]+\.js)"/g)].map((match) => path.join(OUT, match[1]!));
+	const search = scripts.find((file) => readFileSync(file, 'utf8').includes('CLIPPINGS_SEARCH_DATA'));
+	if (!search) throw new Error(`no script of ${path.join(OUT, 'search', 'index.html')} reads search-data.js`);
+	await bundle({ entryPoints: [path.join(ROOT, 'src', 'scripts', 'search', 'search-page.ts')], bundle: true, format: 'iife', minify: true, outfile: search, allowOverwrite: true, logLevel: 'warning' });
 }
 
 /** Opens the copy's search page from disk in a cold browser and types one query. */
@@ -144,11 +170,12 @@ async function measureAddressedSearch(browser: Browser, query: string): Promise<
 	return { query, partsBytes: sum(parts(until)), parts: parts(until).length, facetBytes: sum(parts(after)), facetParts: parts(after).length, ms };
 }
 
-/** Files of the copy's search index, by kind (`terms`, `records`, `texts`). */
+/** Files of the copy's search index, by kind (`terms`, `table`, `stories`, `values.js`). */
 function describeSearchParts(): string {
 	const folder = path.join(OUT, '_portable', 'search');
 	return readdirSync(folder)
 		.map((kind) => {
+			if (statSync(path.join(folder, kind)).isFile()) return `${kind} ${kb(statSync(path.join(folder, kind)).size)}`;
 			const size = measureFolder(path.join(folder, kind));
 			return `${kind} ${size.files} (${kb(size.bytes)})`;
 		})
@@ -158,7 +185,10 @@ function describeSearchParts(): string {
 /** Runs the portable-copy benchmark and prints its figures. */
 export async function run(): Promise<void> {
 	console.log(`\n## Portable copy: ${COUNT} Reuters stories, opened from disk`);
-	const content = writeReutersArchive(path.join(WORK, getArchiveFolderName(COUNT, getBenchArchiveOptions())), COUNT, getBenchArchiveOptions());
+	if (REUSED && !existsSync(REUSED.records)) throw new Error(`BENCH_DIST needs BENCH_RECORDS, the build's clippings-search-records.jsonl (not found: ${REUSED.records})`);
+	const archive = path.join(WORK, getArchiveFolderName(COUNT, getBenchArchiveOptions()));
+	// A reused build's content is never read: the copy is made from its pages and records.
+	const content = REUSED ? path.join(archive, 'content') : writeReutersArchive(archive, COUNT, getBenchArchiveOptions());
 	const { build, portable } = await buildPortable(content);
 	const site = measureFolder(DIST);
 	const copy = measureFolder(OUT);
@@ -179,7 +209,8 @@ export async function run(): Promise<void> {
 		console.log(`astro build: ${describe(build)}`);
 		console.log(`portable copy (src/cli/portable.ts): ${describe(portable)}`);
 		console.log(`npm run build:portable in all: ${(build.seconds + portable.seconds).toFixed(1)} s wall, peak RSS ${gb(Math.max(build.peakTreeMb, portable.peakTreeMb))}`);
-	} else console.log('build and portable copy reused from the last run');
+	} else if (portable) console.log(`portable copy (src/cli/portable.ts) of the build in ${REUSED!.dist}: ${describe(portable)}`);
+	else console.log('build and portable copy reused from the last run');
 	console.log(`site: ${site.files} files (${site.html} HTML pages), ${(site.bytes / 1024 / 1024).toFixed(0)} MB; portable copy: ${copy.files} files (${copy.html} HTML pages), ${(copy.bytes / 1024 / 1024).toFixed(0)} MB`);
 	console.log(`portable search: search-data.js ${kb(data)} (loaded with the search page); parts: ${describeSearchParts()}`);
 	console.log('\nOne query opened by its address (search/index.html?q=…) from file://, each in a cold browser: the index parts it reads');

@@ -7,7 +7,7 @@
  *   records Pagefind indexed (`createSearchRecord`, kept by the build in its cache folder), as an inverted
  *   index split into parts that are classic scripts, loaded as a search needs them
  *   (`src/scripts/search/local-engine.ts`): no file holds every story's text, and none grows with the
- *   archive except the small table of which part holds which words.
+ *   archive except the small table of which part holds which words and the list of filter values.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,16 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { toPortableHref } from '../outputs/portable-links.ts';
 import { MONTH_FILTER } from '../model/search-state.ts';
-import { getTermKey, HEADLINE_WEIGHT, PARTS_GLOBAL, type LocalRecord, type LocalSearchData, type TermsPart } from '../scripts/search/local-engine.ts';
+import {
+	HEADLINE_WEIGHT,
+	PARTS_GLOBAL,
+	TABLE_FILTERS,
+	type FilterValues,
+	type LocalSearchData,
+	type LocalStory,
+	type TablePart,
+	type TermsPart,
+} from '../scripts/search/local-engine.ts';
 import { tokenize } from '../model/search-text.ts';
 import type { SearchIndexRecord } from '../outputs/search-record.ts';
 import { getOfflineManifestPath, getOfflinePartsPath, getSearchBundlePath, getSearchCountsPath, getSearchPath, getServiceWorkerPath } from '../model/urls.ts';
@@ -35,12 +44,20 @@ const SCRIPTS_FOLDER = '_portable';
 /** Where the search index's parts go. */
 const SEARCH_FOLDER = `${SCRIPTS_FOLDER}/search/`;
 
-/** Stories per records part (a few hundred bytes each) and per texts part (a few kilobytes each). */
-const RECORDS_PER_PART = 500;
-const TEXTS_PER_PART = 50;
+/** How the search index is cut into parts. */
+export interface PartSizes {
+	/**
+	 * Stories per stories part (about a kilobyte each): a page of 10 results reads up to 10 parts. Few enough
+	 * files that a folder stays under FAT32's 65,534 entries up to a million stories.
+	 */
+	storiesPerPart: number;
+	/** Stories per table part (a few bytes each): a common word's count reads every part. */
+	tableRows: number;
+	/** A terms part is closed once it holds about this many bytes; a single frequent start of words can exceed it. */
+	termsPartBytes: number;
+}
 
-/** A terms part is closed once it holds about this much; a single frequent start of words can exceed it. */
-const TERMS_PART_BYTES = 96 * 1024;
+const PART_SIZES: PartSizes = { storiesPerPart: 20, tableRows: 10_000, termsPartBytes: 96 * 1024 };
 
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'poster'] as const;
 
@@ -122,94 +139,116 @@ export async function writePortableCopy({
 }
 
 /**
- * Writes the portable search index as it reads the stories: records and texts in runs of a fixed size as
- * soon as a run is full (so no text stays in memory), the words' postings at the end, grouped into parts
- * by their first letters. Memory holds the postings (a few numbers per word of each story), never the text.
+ * Writes the portable search index as it reads the stories: stories in short runs as soon as a run is full
+ * (so no text stays in memory), then the table, the filter values and the words' postings at the end, the
+ * postings in parts that each hold a run of the words in sorted order. Memory holds the postings (a few numbers per word of
+ * each story) and a row per story (its date, address and filter values as numbers), never the text.
  */
-class PortableIndexWriter {
+export class PortableIndexWriter {
 	readonly #folder: string;
+	readonly #sizes: PartSizes;
 	readonly #postings = new Map<string, { list: number[]; last: number }>();
-	#records: LocalRecord[] = [];
-	#texts: string[] = [];
-	#count = 0;
+	#stories: LocalStory[] = [];
+	/** Per story, what orders it by date and its filter values as indexes into `#values`. */
+	readonly #rows: { published: string; url: string; filters: (number | number[])[] }[] = [];
+	readonly #values = new Map<string, Map<string, number>>(TABLE_FILTERS.map((name) => [name, new Map()]));
 	readonly #months = new Set<string>();
 	parts = 0;
 	largest = 0;
 
-	constructor(folder: string) {
+	constructor(folder: string, sizes: Partial<PartSizes> = {}) {
 		this.#folder = folder;
+		this.#sizes = { ...PART_SIZES, ...sizes };
 		rmSync(folder, { recursive: true, force: true });
-		for (const kind of ['terms', 'records', 'texts']) mkdirSync(path.join(folder, kind), { recursive: true });
+		for (const kind of ['terms', 'table', 'stories']) mkdirSync(path.join(folder, kind), { recursive: true });
 	}
 
-	add({ text, ...record }: LocalRecord & { text: string }): void {
-		const id = this.#count++;
+	add(story: LocalStory): void {
+		const id = this.#rows.length;
 		const weights = new Map<string, number>();
-		for (const word of tokenize(record.meta.title, record.lang)) weights.set(word, (weights.get(word) ?? 0) + HEADLINE_WEIGHT);
-		for (const word of tokenize(text, record.lang)) weights.set(word, (weights.get(word) ?? 0) + 1);
+		for (const word of tokenize(story.meta.title, story.lang)) weights.set(word, (weights.get(word) ?? 0) + HEADLINE_WEIGHT);
+		for (const word of tokenize(story.text, story.lang)) weights.set(word, (weights.get(word) ?? 0) + 1);
 		for (const [word, weight] of weights) {
 			let entry = this.#postings.get(word);
 			if (!entry) this.#postings.set(word, (entry = { list: [], last: 0 }));
 			entry.list.push(id - entry.last, weight);
 			entry.last = id;
 		}
-		for (const month of record.filters[MONTH_FILTER] ?? []) this.#months.add(month);
-		this.#records.push(record);
-		this.#texts.push(text);
-		if (this.#records.length === RECORDS_PER_PART) this.#flushRecords();
-		if (this.#texts.length === TEXTS_PER_PART) this.#flushTexts();
+		for (const month of story.filters[MONTH_FILTER] ?? []) this.#months.add(month);
+		const filters = TABLE_FILTERS.map((name) => {
+			const indexes = (story.filters[name] ?? []).map((value) => this.#indexValue(name, value));
+			return indexes.length === 1 ? indexes[0]! : indexes;
+		});
+		this.#rows.push({ published: story.meta.published, url: story.url, filters });
+		this.#stories.push(story);
+		if (this.#stories.length === this.#sizes.storiesPerPart) this.#flushStories();
 	}
 
 	finish(): LocalSearchData {
-		if (this.#records.length > 0) this.#flushRecords();
-		if (this.#texts.length > 0) this.#flushTexts();
-		const byKey = new Map<string, string[]>();
-		for (const word of this.#postings.keys()) {
-			const key = getTermKey(word);
-			const words = byKey.get(key);
-			if (words) words.push(word);
-			else byKey.set(key, [word]);
-		}
-		const terms: Record<string, number> = {};
-		let part: TermsPart = {};
-		let size = 0;
-		let file = 0;
-		const close = () => {
-			this.#write(`terms/${file}`, part);
-			file += 1;
-			part = {};
-			size = 0;
-		};
-		for (const key of [...byKey.keys()].sort()) {
-			if (size >= TERMS_PART_BYTES) close();
-			terms[key] = file;
-			for (const word of byKey.get(key)!) {
-				const { list } = this.#postings.get(word)!;
-				part[word] = list;
-				size += word.length + list.length * 3;
-			}
-		}
-		if (size > 0 || file === 0) close();
-		this.#postings.clear();
+		if (this.#stories.length > 0) this.#flushStories();
+		this.#writeTable();
+		this.#write('values', Object.fromEntries([...this.#values].map(([name, values]) => [name, [...values.keys()]])) satisfies FilterValues);
+		const terms = this.#writeTerms();
 		return {
-			version: 2,
+			version: 3,
 			folder: SEARCH_FOLDER,
-			records: this.#count,
-			recordsPerPart: RECORDS_PER_PART,
-			textsPerPart: TEXTS_PER_PART,
+			records: this.#rows.length,
+			storiesPerPart: this.#sizes.storiesPerPart,
+			tableRows: this.#sizes.tableRows,
 			months: [...this.#months].sort(),
 			terms,
 		};
 	}
 
-	#flushRecords(): void {
-		this.#write(`records/${Math.floor((this.#count - 1) / RECORDS_PER_PART)}`, this.#records);
-		this.#records = [];
+	#indexValue(name: string, value: string): number {
+		const values = this.#values.get(name)!;
+		let index = values.get(value);
+		if (index === undefined) values.set(value, (index = values.size));
+		return index;
 	}
 
-	#flushTexts(): void {
-		this.#write(`texts/${Math.floor((this.#count - 1) / TEXTS_PER_PART)}`, this.#texts);
-		this.#texts = [];
+	#flushStories(): void {
+		this.#write(`stories/${Math.floor((this.#rows.length - 1) / this.#sizes.storiesPerPart)}`, this.#stories);
+		this.#stories = [];
+	}
+
+	/** The table in runs of `tableRows`, with each story's place in date order, as the search page orders them. */
+	#writeTable(): void {
+		const rows = this.#rows;
+		const byDate = rows.map((_, id) => id).sort((a, b) => rows[a]!.published.localeCompare(rows[b]!.published) || rows[a]!.url.localeCompare(rows[b]!.url) || a - b);
+		const order: number[] = [];
+		for (const [place, id] of byDate.entries()) order[id] = place;
+		const per = this.#sizes.tableRows;
+		for (let first = 0; first < rows.length; first += per) {
+			const run = rows.slice(first, first + per);
+			const filters = Object.fromEntries(TABLE_FILTERS.map((name, column) => [name, run.map((row) => row.filters[column]!)]));
+			this.#write(`table/${first / per}`, { order: order.slice(first, first + per), filters } satisfies TablePart);
+		}
+	}
+
+	/** The postings in sorted order of the words, in parts of about `termsPartBytes`; returns each part's first and last word. */
+	#writeTerms(): [string, string][] {
+		const ranges: [string, string][] = [];
+		let part: TermsPart = {};
+		let words: string[] = [];
+		let size = 0;
+		const close = () => {
+			this.#write(`terms/${ranges.length}`, part);
+			ranges.push([words[0] ?? '', words.at(-1) ?? '']);
+			part = {};
+			words = [];
+			size = 0;
+		};
+		for (const word of [...this.#postings.keys()].sort()) {
+			if (size >= this.#sizes.termsPartBytes) close();
+			const { list } = this.#postings.get(word)!;
+			part[word] = list;
+			words.push(word);
+			size += word.length + list.length * 3;
+		}
+		if (size > 0 || ranges.length === 0) close();
+		this.#postings.clear();
+		return ranges;
 	}
 
 	/** A part is a classic script that files its data under its name, for `LocalEngine` to pick up. */
@@ -226,7 +265,7 @@ class PortableIndexWriter {
  * text without its headline (the headline is `meta.title`, weighted apart).
  * @example toLocalRecord(record).url // '1987/03/26/honda-exports/index.html'
  */
-export function toLocalRecord(record: SearchIndexRecord): LocalRecord & { text: string } {
+export function toLocalRecord(record: SearchIndexRecord): LocalStory {
 	const text = record.content.slice(record.content.indexOf('\n\n') + 2).replace(/\s+/g, ' ').trim();
 	return { url: `${decodeURIComponent(record.url).replace(/^\//, '')}index.html`, lang: record.language, text, meta: record.meta, filters: record.filters };
 }

@@ -99,7 +99,7 @@ describe('the portable archive, opened from disk with no server', () => {
 
 	test('a search loads only the parts of the index its words need, and no file holds every story’s text', async () => {
 		const parts = (kind: string) => readdirSync(path.join(PORTABLE, '_portable', 'search', kind));
-		expect(parts('texts').length).toBeGreaterThan(1);
+		expect(parts('stories').length).toBeGreaterThan(1);
 		expect(readFileSync(path.join(PORTABLE, 'search-data.js'), 'utf8')).not.toContain('Honda');
 		const page = await browser.context.newPage();
 		const loaded: string[] = [];
@@ -112,7 +112,7 @@ describe('the portable archive, opened from disk with no server', () => {
 		expect(terms.length).toBeGreaterThan(0);
 		expect(terms.length).toBeLessThanOrEqual(2);
 		expect(terms.length).toBeLessThan(parts('terms').length);
-		expect(loaded.filter((file) => file.startsWith('texts/')).length).toBeLessThan(parts('texts').length);
+		expect(loaded.filter((file) => file.startsWith('stories/')).length).toBeLessThan(parts('stories').length);
 		await page.close();
 	});
 });

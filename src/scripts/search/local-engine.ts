@@ -4,13 +4,18 @@
  * each a classic script (`fetch()` is refused on `file://`, a `<script>` is not), so a search loads only
  * what it needs:
  * - `search-data.js` (loaded with the page): how many stories, the months, which part holds which words;
- * - `terms/N.js`: the words starting with a few letters, each with the stories holding it and a weight;
- * - `records/N.js`: a run of stories' address, headline, dates and filters (for results, facets and order);
- * - `texts/N.js`: a run of stories' text, for the excerpts of the results shown.
+ * - `terms/N.js`: a run of words in sorted order, each with the stories holding it and a weight;
+ * - `table/N.js`: for a run of stories, their place in date order and their filter values as numbers: what
+ *   counting, filtering and ordering by date need, a few bytes a story;
+ * - `values.js`: the filter values those numbers stand for (sources, bylines, years, topics, languages, months);
+ * - `stories/N.js`: a short run of stories' address, headline, dates, filters and text, read only for the
+ *   results shown (and the stories a quoted phrase has to be looked for in).
  * It gives the same answers in the same shape as Pagefind: every word present, facets, date range, sorts, pages.
  */
 import {
 	FACETS,
+	LANGUAGE_FILTER,
+	MONTH_FILTER,
 	RESULTS_PER_PAGE,
 	getEffectiveSort,
 	getSearchFilters,
@@ -19,7 +24,7 @@ import {
 	type SearchState,
 } from '../../model/search-state.ts';
 import { buildExcerpt, getTextFragment, matchesTerm, tokenize } from '../../model/search-text.ts';
-import { addCounts, toFacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
+import { toFacetCounts, type SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
 import { parseQuery } from './query.ts';
 
 /** One story's record, without its text. */
@@ -31,19 +36,22 @@ export interface LocalRecord {
 	filters: Record<string, string[]>;
 }
 
+/** What a `stories/N.js` part holds for each of its stories. */
+export type LocalStory = LocalRecord & { text: string };
+
 /** What `search-data.js` assigns to `window.CLIPPINGS_SEARCH_DATA`. */
 export interface LocalSearchData {
-	version: 2;
+	version: 3;
 	/** The folder of the parts, relative to the archive's root: `_portable/search/`. */
 	folder: string;
 	/** How many stories; ids run from 0. */
 	records: number;
-	/** Stories per `records/N.js` and per `texts/N.js`. */
-	recordsPerPart: number;
-	textsPerPart: number;
+	/** Stories per `stories/N.js` and per `table/N.js`. */
+	storiesPerPart: number;
+	tableRows: number;
 	months: string[];
-	/** The first one or two letters of a word → the `terms/N.js` holding every word that starts with them. */
-	terms: Record<string, number>;
+	/** The first and last word of each `terms/N.js`, which hold the words in sorted order (see `findTermParts`). */
+	terms: [string, string][];
 }
 
 /**
@@ -52,6 +60,23 @@ export interface LocalSearchData {
  */
 export type TermsPart = Record<string, number[]>;
 
+/** The filters the table holds: those a search can set (`getSearchFilters`), which the facets are among. */
+export const TABLE_FILTERS = [...FACETS, LANGUAGE_FILTER, MONTH_FILTER] as const;
+
+/**
+ * A `table/N.js` part, one entry per story of its run: `order`, the story's place among all stories by
+ * publication time, then address; and for each filter the story's values as indexes into `values.js`, one
+ * number for a single value, else a list (`[]` for none).
+ * @example { order: [3, 0], filters: { source: [0, 0], byline: [[], [4, 7]], … } }
+ */
+export interface TablePart {
+	order: number[];
+	filters: Record<string, (number | number[])[]>;
+}
+
+/** `values.js`: each filter's values, which the table's numbers index. */
+export type FilterValues = Record<string, string[]>;
+
 /** The global the parts add themselves to, by name (`terms/3`). */
 export const PARTS_GLOBAL = 'CLIPPINGS_SEARCH_PARTS';
 
@@ -59,24 +84,35 @@ export const PARTS_GLOBAL = 'CLIPPINGS_SEARCH_PARTS';
 export const HEADLINE_WEIGHT = 5;
 
 /**
- * The part key of a word: its first two characters (code points), or one for a one-letter word. A searched
- * term's matches all share the term's first two characters (see `matchesTerm`), so a term needs one part.
- * @example getTermKey('honda') // 'ho'
+ * The terms parts that can hold words matching a searched term (see `matchesTerm`), given each part's first
+ * and last word (the parts hold the words in sorted order). A match starts with the term, or is the term less
+ * an ending of up to two letters but at least four letters long: every match lies between that shortest word
+ * and the last word starting with the term, so the parts are a short run, usually one.
+ * @example findTermParts([['a', 'hon'], ['honda', 'hong'], ['hongkong', 'i']], 'honda') // [1]
  */
-export function getTermKey(word: string): string {
-	return [...word].slice(0, 2).join('');
+export function findTermParts(ranges: readonly (readonly [string, string])[], term: string): number[] {
+	const lowest = term.slice(0, Math.max(4, term.length - 2));
+	return ranges.flatMap(([first, last], part) => (last >= lowest && (first <= term || first.startsWith(term)) ? [part] : []));
 }
+
+/** Reads one part of the index by its name (`terms/3`). */
+export type PartReader = (name: string) => Promise<unknown>;
 
 /** Searches the portable index, loading its parts as a search needs them. */
 export class LocalEngine implements SearchEngine {
 	readonly #data: LocalSearchData;
 	readonly #root: URL;
+	readonly #read: PartReader;
 	readonly #parts = new Map<string, Promise<unknown>>();
 
-	/** @param root the address of the archive's root folder, which record URLs and the parts folder are relative to */
-	constructor(data: LocalSearchData, root: URL) {
+	/**
+	 * @param root the address of the archive's root folder, which record URLs and the parts folder are relative to
+	 * @param read how a part is read: in the browser, with a `<script>` (`loadPartScript`)
+	 */
+	constructor(data: LocalSearchData, root: URL, read: PartReader = (name) => loadPartScript(new URL(`${data.folder}${name}.js`, root), name)) {
 		this.#data = data;
 		this.#root = root;
+		this.#read = read;
 	}
 
 	prepare(): void {
@@ -94,46 +130,55 @@ export class LocalEngine implements SearchEngine {
 		if (parsed.phrases.length > 0) {
 			// Only the stories holding every word can hold the phrase: their texts are the only ones loaded.
 			const candidates = [...scores.keys()];
-			const [records, texts] = await Promise.all([this.#records(candidates), this.#texts(candidates)]);
+			const stories = await this.#stories(candidates);
 			for (const phrase of parsed.phrases) {
 				const wanted = tokenize(phrase);
-				for (const id of candidates) if (!holdsRun(records.get(id)!, texts.get(id) ?? '', wanted)) scores.delete(id);
+				for (const id of candidates) if (!holdsRun(stories.get(id)!, wanted)) scores.delete(id);
 			}
 		}
-		const filters = getSearchFilters(state, this.#data.months);
 		const sort = getEffectiveSort(state);
 		const ids = [...scores.keys()];
-		const needsRecords = Object.keys(filters).length > 0 || sort !== 'relevance';
-		const records = needsRecords ? await this.#records(ids) : new Map<number, LocalRecord>();
-		const matching = needsRecords ? ids.filter((id) => passes(records.get(id)!, filters)) : ids;
-		matching.sort((a, b) => {
-			if (sort === 'relevance') return scores.get(b)! - scores.get(a)! || a - b;
-			const first = records.get(a)!;
-			const second = records.get(b)!;
-			const order = first.meta.published.localeCompare(second.meta.published) || first.url.localeCompare(second.url);
-			return (sort === 'newest' ? -order : order) || a - b;
-		});
+		const filters = getSearchFilters(state, this.#data.months);
+		const needsTable = Object.keys(filters).length > 0 || sort !== 'relevance';
+		const table = needsTable ? await this.#table(ids) : undefined;
+		const matching = table ? ids.filter(await this.#passes(table, filters)) : ids;
+		if (sort === 'relevance') matching.sort((a, b) => scores.get(b)! - scores.get(a)! || a - b);
+		else matching.sort(sort === 'newest' ? (a, b) => table!.order(b) - table!.order(a) : (a, b) => table!.order(a) - table!.order(b));
 		const start = (state.page - 1) * RESULTS_PER_PAGE;
 		const shown = matching.slice(start, start + RESULTS_PER_PAGE);
-		const [shownRecords, texts] = await Promise.all([this.#records(shown), this.#texts(shown)]);
-		const hits = shown.map((id) => this.#toHit(shownRecords.get(id)!, texts.get(id) ?? '', terms));
+		const stories = await this.#stories(shown);
+		const hits = shown.map((id) => this.#toHit(stories.get(id)!, terms));
 		return { total: matching.length, hits, partial: false, facets: async () => this.#countFacets(state, ids) };
 	}
 
 	async #countFacets(state: SearchState, ids: number[]) {
-		const records = await this.#records(ids);
+		const [table, values] = await Promise.all([this.#table(ids), this.#values()]);
 		const counts: Partial<Record<Facet, Record<string, number>>> = {};
 		for (const facet of FACETS) {
-			const filters = getSearchFilters(state, this.#data.months, state[facet].length > 0 ? facet : undefined);
-			const values: Record<string, number> = {};
+			const passes = await this.#passes(table, getSearchFilters(state, this.#data.months, state[facet].length > 0 ? facet : undefined));
+			const byIndex = new Map<number, number>();
 			for (const id of ids) {
-				const record = records.get(id)!;
-				if (!passes(record, filters)) continue;
-				for (const value of record.filters[facet] ?? []) values[value] = (values[value] ?? 0) + 1;
+				if (!passes(id)) continue;
+				const cell = table.cell(id, facet);
+				for (const value of typeof cell === 'number' ? [cell] : cell) byIndex.set(value, (byIndex.get(value) ?? 0) + 1);
 			}
-			counts[facet] = addCounts([values]);
+			counts[facet] = Object.fromEntries([...byIndex].map(([index, count]) => [values[facet]![index]!, count]));
 		}
 		return toFacetCounts(counts);
+	}
+
+	/** A test of whether a story passes the filters: within a filter any of its values, across filters all. */
+	async #passes(table: Table, filters: SearchFilters): Promise<(id: number) => boolean> {
+		const chosen = Object.entries(filters);
+		if (chosen.length === 0) return () => true;
+		const values = await this.#values();
+		// A value no story has stands for no index, and matches nothing.
+		const wanted = chosen.map(([name, { any }]) => [name, new Set(any.map((value) => values[name]?.indexOf(value) ?? -1))] as const);
+		return (id) =>
+			wanted.every(([name, indexes]) => {
+				const cell = table.cell(id, name);
+				return typeof cell === 'number' ? indexes.has(cell) : cell.some((value) => indexes.has(value));
+			});
 	}
 
 	/** Every story holding all the terms (every story when there are none), with its score. */
@@ -160,62 +205,51 @@ export class LocalEngine implements SearchEngine {
 		return scores ?? new Map();
 	}
 
-	/** The parts that can hold words matching a term: one, or every part of a one-letter start. */
+	/** The parts that can hold words matching a term. */
 	#termParts(term: string): Promise<TermsPart[]> {
-		const key = getTermKey(term);
-		const files = new Set<number>();
-		for (const [start, file] of Object.entries(this.#data.terms)) {
-			if (start === key || (key.length === 1 && start.startsWith(key))) files.add(file);
-		}
-		return Promise.all([...files].map((file) => this.#load(`terms/${file}`) as Promise<TermsPart>));
+		return Promise.all(findTermParts(this.#data.terms, term).map((part) => this.#load(`terms/${part}`) as Promise<TermsPart>));
 	}
 
-	async #records(ids: readonly number[]): Promise<Map<number, LocalRecord>> {
-		const per = this.#data.recordsPerPart;
-		const parts = [...new Set(ids.map((id) => Math.floor(id / per)))];
-		const loaded = new Map(await Promise.all(parts.map(async (part) => [part, (await this.#load(`records/${part}`)) as LocalRecord[]] as const)));
-		const records = new Map<number, LocalRecord>();
-		for (const id of ids) records.set(id, loaded.get(Math.floor(id / per))![id % per]!);
-		return records;
+	/** The table rows of some stories: their date order and filter values. */
+	async #table(ids: readonly number[]): Promise<Table> {
+		const rows = this.#data.tableRows;
+		const parts = [...new Set(ids.map((id) => Math.floor(id / rows)))];
+		const loaded = new Map(await Promise.all(parts.map(async (part) => [part, (await this.#load(`table/${part}`)) as TablePart] as const)));
+		return {
+			order: (id) => loaded.get(Math.floor(id / rows))!.order[id % rows]!,
+			cell: (id, filter) => loaded.get(Math.floor(id / rows))!.filters[filter]?.[id % rows] ?? [],
+		};
 	}
 
-	async #texts(ids: readonly number[]): Promise<Map<number, string>> {
-		const per = this.#data.textsPerPart;
-		const texts = new Map<number, string>();
+	#values(): Promise<FilterValues> {
+		return this.#load('values') as Promise<FilterValues>;
+	}
+
+	/** Some stories in full, for the results shown. */
+	async #stories(ids: readonly number[]): Promise<Map<number, LocalStory>> {
+		const per = this.#data.storiesPerPart;
+		const stories = new Map<number, LocalStory>();
 		await Promise.all(
 			ids.map(async (id) => {
-				const part = (await this.#load(`texts/${Math.floor(id / per)}`)) as string[];
-				texts.set(id, part[id % per] ?? '');
+				const part = (await this.#load(`stories/${Math.floor(id / per)}`)) as LocalStory[];
+				stories.set(id, part[id % per]!);
 			}),
 		);
-		return texts;
+		return stories;
 	}
 
-	/** Loads a part with a classic `<script>` (the one way to read a file from `file://`), once. */
+	/** Reads a part once, however many searches ask for it. */
 	#load(name: string): Promise<unknown> {
 		let loading = this.#parts.get(name);
 		if (!loading) {
-			loading = new Promise((resolve, reject) => {
-				const script = document.createElement('script');
-				script.src = new URL(`${this.#data.folder}${name}.js`, this.#root).href;
-				script.onload = () => {
-					const parts = (window as unknown as Record<string, Record<string, unknown> | undefined>)[PARTS_GLOBAL];
-					const part = parts?.[name];
-					if (parts) delete parts[name];
-					script.remove();
-					if (part === undefined) reject(new Error(`${script.src} did not hold the search part ${name}`));
-					else resolve(part);
-				};
-				script.onerror = () => reject(new Error(`the search part ${script.src} could not be loaded`));
-				document.head.append(script);
-			});
+			loading = this.#read(name);
 			this.#parts.set(name, loading);
 		}
 		return loading;
 	}
 
-	#toHit(record: LocalRecord, text: string, terms: string[]): SearchHit {
-		const excerpt = buildExcerpt(text, terms, record.lang);
+	#toHit(record: LocalStory, terms: string[]): SearchHit {
+		const excerpt = buildExcerpt(record.text, terms, record.lang);
 		return {
 			url: `${new URL(record.url, this.#root).href}${getTextFragment(excerpt)}`,
 			title: record.meta.title,
@@ -230,6 +264,24 @@ export class LocalEngine implements SearchEngine {
 	}
 }
 
+/** Loads a part with a classic `<script>`, the one way to read a file from `file://`. */
+function loadPartScript(src: URL, name: string): Promise<unknown> {
+	return new Promise((resolve, reject) => {
+		const script = document.createElement('script');
+		script.src = src.href;
+		script.onload = () => {
+			const parts = (window as unknown as Record<string, Record<string, unknown> | undefined>)[PARTS_GLOBAL];
+			const part = parts?.[name];
+			if (parts) delete parts[name];
+			script.remove();
+			if (part === undefined) reject(new Error(`${script.src} did not hold the search part ${name}`));
+			else resolve(part);
+		};
+		script.onerror = () => reject(new Error(`the search part ${script.src} could not be loaded`));
+		document.head.append(script);
+	});
+}
+
 function intersect(scores: Map<number, number>, found: Map<number, number>): Map<number, number> {
 	const both = new Map<number, number>();
 	for (const [id, score] of scores) {
@@ -239,12 +291,14 @@ function intersect(scores: Map<number, number>, found: Map<number, number>): Map
 	return both;
 }
 
-/** Whether a record's headline or text holds the words one after another. */
-function holdsRun(record: LocalRecord, text: string, wanted: readonly string[]): boolean {
-	const words = [...tokenize(record.meta.title, record.lang), ...tokenize(text, record.lang)];
+/** Whether a story's headline or text holds the words one after another. */
+function holdsRun(story: LocalStory, wanted: readonly string[]): boolean {
+	const words = [...tokenize(story.meta.title, story.lang), ...tokenize(story.text, story.lang)];
 	return words.some((_, start) => wanted.every((word, offset) => words[start + offset] === word));
 }
 
-function passes(record: LocalRecord, filters: SearchFilters): boolean {
-	return Object.entries(filters).every(([name, { any }]) => (record.filters[name] ?? []).some((value) => any.includes(value)));
+/** Table rows as a search reads them, by story id. */
+interface Table {
+	order(id: number): number;
+	cell(id: number, filter: string): number | number[];
 }
