@@ -4,11 +4,11 @@ import { verifyBuildLedger } from './ledger.ts';
 import type { LoaderLedger } from '../loader/loader-report.ts';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { getSearchRecordsFile, startSearchIndex, type SearchIndexRun } from './search.ts';
+import { getIndexStampFile, getSearchRecordsFile, startSearchIndex, type SearchIndexRun } from './search.ts';
 import { getSecurityConfig } from './security.ts';
 import { clearPreviousOutput, getStagingDir, publishStagedBuild } from './staged-output.ts';
 import { renderThemeCss } from '../model/theme.ts';
-import { getThemeStylesheetPath } from '../model/urls.ts';
+import { getSearchBundlePath, getThemeStylesheetPath } from '../model/urls.ts';
 import { selectShard } from '../model/shards.ts';
 import { writeShardManifest } from './shard-manifest.ts';
 
@@ -80,6 +80,15 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 					logger,
 					recordsFile: cache ? getSearchRecordsFile(cache) : undefined,
 					scratchDir: cache ? path.join(cache, 'clippings-search-index') : undefined,
+					// An unchanged archive keeps its index; a cold content cache (a first build, `--force`) builds it anew.
+					reuse:
+						cache && outDir
+							? {
+									published: path.join(fileURLToPath(outDir), ...getSearchBundlePath().split('/').filter(Boolean)),
+									stampFile: getIndexStampFile(cache),
+									allowed: (loaded.unchanged ?? 0) > 0,
+								}
+							: undefined,
 				});
 			},
 			'astro:build:done': async ({ dir, logger }) => {

@@ -5,7 +5,8 @@
  * done, the index is moved into the built site, checked against the published stories, and the offline
  * support that caches it is written beside it.
  */
-import { createReadStream, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
@@ -47,16 +48,32 @@ export function startSearchIndex(
 		recordsFile?: string;
 		/** A scratch folder the index is written into while the pages are generated (default: a temporary folder). */
 		scratchDir?: string;
+		/**
+		 * Reuse of the last build's index: `published` is its folder in the published output (`dist/pagefind/`),
+		 * `stampFile` where each build notes what its index was made from (in Astro's cache). When `allowed`, and
+		 * this build's records are exactly the noted ones, and the published index is exactly the one noted, it
+		 * is copied instead of built again (Pagefind cannot update an index, only build it whole).
+		 */
+		reuse?: { published: string; stampFile: string; allowed: boolean };
 	} = {},
 ): SearchIndexRun {
-	const { logger, recordsFile } = options;
+	const { logger, recordsFile, reuse } = options;
 	const started = performance.now();
 	logger?.info('indexing the archive for search…');
 	const scratch = options.scratchDir ?? mkdtempSync(path.join(tmpdir(), 'clippings-search-'));
 	rmSync(scratch, { recursive: true, force: true });
-	const written = addRecords(stories, site, recordsFile).then(async (index) => {
+	const list = [...stories];
+	let recordsDigest: string | undefined;
+	const written = (async () => {
+		recordsDigest = keepRecords(list, site, recordsFile);
+		if (reuse?.allowed && isIndexReusable(reuse, recordsDigest)) {
+			cpSync(reuse.published, scratch, { recursive: true });
+			logger?.info('the search records are those of the last build: its index is reused');
+			return;
+		}
+		const index = await addRecords(list, site);
 		failOnErrors('could not write the index', await index.writeFiles({ outputPath: scratch }));
-	});
+	})();
 	// A failure is reported by finish(); until then it must not surface as an unhandled rejection.
 	written.catch(() => {});
 	return {
@@ -74,6 +91,7 @@ export function startSearchIndex(
 					`indexed ${counts.indexed.articles} stories in ${Object.keys(counts.indexed.languages).length} language(s) in ${Math.round(performance.now() - started)} ms`,
 				);
 				if (recordsFile) renameSync(`${recordsFile}.partial`, recordsFile);
+				if (reuse && recordsDigest) writeIndexStamp(reuse.stampFile, { records: recordsDigest, ...fingerprintIndex(bundle) });
 				const offline = writeOfflineSupport({ outDir: folder, base });
 				finishLogger?.info(`offline support: build ${offline.build}, ${offline.files} files (${(offline.bytes / 1024 / 1024).toFixed(1)} MB) to save`);
 				return counts;
@@ -85,30 +103,105 @@ export function startSearchIndex(
 	};
 }
 
-async function addRecords(stories: Iterable<IndexedStory>, site: SearchRecordSite, recordsFile?: string): Promise<pagefind.PagefindIndex> {
-	const { index, errors } = await pagefind.createIndex({});
-	if (!index) throw new Error('Clippings: Pagefind could not start', { cause: errors });
+/**
+ * Writes every story's record to `recordsFile` (as `.partial` until the build succeeds), a few hundred at a
+ * time so no more are held at once, and returns the digest of them all, with Pagefind's version: what the
+ * index is made from.
+ */
+function keepRecords(stories: readonly IndexedStory[], site: SearchRecordSite, recordsFile?: string): string {
+	const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\n`);
 	const kept = recordsFile ? `${recordsFile}.partial` : undefined;
 	if (kept) {
 		mkdirSync(path.dirname(kept), { recursive: true });
 		writeFileSync(kept, '');
 	}
-	let lines: string[] = [];
+	for (let start = 0; start < stories.length; start += RECORDS_IN_FLIGHT) {
+		const lines = stories.slice(start, start + RECORDS_IN_FLIGHT).map((story) => `${JSON.stringify(createSearchRecord(story, site))}\n`);
+		for (const line of lines) hash.update(line);
+		if (kept) appendFileSync(kept, lines.join(''));
+	}
+	return hash.digest('hex');
+}
+
+async function addRecords(stories: readonly IndexedStory[], site: SearchRecordSite): Promise<pagefind.PagefindIndex> {
+	const { index, errors } = await pagefind.createIndex({});
+	if (!index) throw new Error('Clippings: Pagefind could not start', { cause: errors });
 	let pending: Promise<void>[] = [];
 	for (const story of stories) {
 		const record = createSearchRecord(story, site);
-		if (kept) lines.push(JSON.stringify(record));
 		pending.push(index.addCustomRecord(record).then((response) => failOnErrors(`could not index ${record.url}`, response)));
 		if (pending.length >= RECORDS_IN_FLIGHT) {
 			await Promise.all(pending);
 			pending = [];
-			if (kept) appendFileSync(kept, `${lines.join('\n')}\n`);
-			lines = [];
 		}
 	}
 	await Promise.all(pending);
-	if (kept && lines.length > 0) appendFileSync(kept, `${lines.join('\n')}\n`);
 	return index;
+}
+
+/** The installed Pagefind's version: an index made by another version is not reused. */
+const PAGEFIND_VERSION = readPagefindVersion();
+
+function readPagefindVersion(): string {
+	try {
+		let folder = path.dirname(fileURLToPath(import.meta.resolve('pagefind')));
+		while (!existsSync(path.join(folder, 'package.json')) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+		return String((JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { version?: unknown }).version);
+	} catch {
+		// Unknown: every index is new (`isIndexReusable` never matches a random version).
+		return `unknown ${Math.random()}`;
+	}
+}
+
+/** What an index was made from and what it holds: enough to tell it was not changed since. */
+interface IndexStamp {
+	/** The digest of the records (`keepRecords`). */
+	records: string;
+	/** The digest of `pagefind-entry.json`, which names every language's index by the hash of its content. */
+	entry: string;
+	files: number;
+	bytes: number;
+}
+
+/** The entry's digest, and how many files and bytes the index folder holds. */
+function fingerprintIndex(bundle: string): Omit<IndexStamp, 'records'> {
+	const entry = createHash('sha256').update(readFileSync(path.join(bundle, 'pagefind-entry.json'))).digest('hex');
+	let files = 0;
+	let bytes = 0;
+	for (const file of readdirSync(bundle, { recursive: true, encoding: 'utf8' })) {
+		const stats = statSync(path.join(bundle, file));
+		if (!stats.isFile()) continue;
+		files += 1;
+		bytes += stats.size;
+	}
+	return { entry, files, bytes };
+}
+
+function writeIndexStamp(file: string, stamp: IndexStamp): void {
+	mkdirSync(path.dirname(file), { recursive: true });
+	writeFileSync(`${file}.partial`, JSON.stringify(stamp));
+	renameSync(`${file}.partial`, file);
+}
+
+/**
+ * Whether the published index can serve this build: the records are the same as the noted build's, and the
+ * published folder is still the index that build wrote (a build killed before publishing, or an output
+ * changed by hand, leaves another one there). Anything missing or unreadable means no.
+ */
+export function isIndexReusable({ published, stampFile }: { published: string; stampFile: string }, records: string): boolean {
+	try {
+		const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Partial<IndexStamp>;
+		if (stamp.records !== records) return false;
+		const now = fingerprintIndex(published);
+		return stamp.entry === now.entry && stamp.files === now.files && stamp.bytes === now.bytes;
+	} catch {
+		return false;
+	}
+}
+
+/** The file in Astro's cache folder noting what the published index was made from (`isIndexReusable`). */
+export function getIndexStampFile(cacheDir: string): string {
+	return path.join(cacheDir, 'clippings-search-index.json');
 }
 
 /** Moves a folder, copying it when the destination is on another file system. */

@@ -168,6 +168,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 					elsewhere: elsewhere.sort((a, b) => (a.file < b.file ? -1 : 1)),
 					ignored,
 					repeats: book.repeats,
+					unchanged: ids.size - rendered,
 					stories: () => readIndexedStories(store, texts),
 				});
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -27,6 +27,11 @@ export interface LoaderLedger {
 	ignored: SkippedFile[];
 	/** Stories published under a suffixed address because an earlier story that day had their headline. */
 	repeats: RepeatedHeadline[];
+	/**
+	 * Published stories taken from the last sync unrendered (their files unchanged). None after `--force`,
+	 * which empties the content store: the search index is then built again too, not reused.
+	 */
+	unchanged?: number;
 	/** The published stories with their text (kept by `text-cache.ts`), read when the search index wants them. */
 	stories: () => Iterable<IndexedStory>;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildFixture, distPath, fixturePath, readPage } from '../support/fixtures.ts';
@@ -155,6 +155,40 @@ describe('incremental builds reuse only what is exactly unchanged', () => {
 		const fresh = distPath(made.name, 'dist-clean');
 		expect(files(incremental)).toEqual(files(fresh));
 		for (const file of files(fresh)) expect(readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(fresh, file))), file).toBe(true);
+	}, 300_000);
+
+	test('an unchanged rebuild reuses the search index; an index changed in the output is built again; both equal a clean build', async () => {
+		const made = fixture('index-reuse', {
+			'a.md': article('Alpha story', '2025-07-04'),
+			'b.md': article('Bravo story', '2025-07-03'),
+			'c.md': article('Charlie story', '2025-07-02'),
+		});
+		const env = { SOURCE_DATE_EPOCH: '1753358400' };
+		const files = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(path.join(folder, file)).isFile()).sort();
+		const expectSameAs = (fresh: string) => {
+			const built = distPath(made.name);
+			expect(files(built)).toEqual(files(fresh));
+			for (const file of files(fresh)) expect(readFileSync(path.join(built, file)).equals(readFileSync(path.join(fresh, file))), file).toBe(true);
+		};
+		const first = await made.build({ env });
+		expect(first.ok, first.output).toBe(true);
+		expect(first.output).not.toMatch(/index is reused/);
+
+		const unchanged = await made.build({ env });
+		expect(unchanged.ok, unchanged.output).toBe(true);
+		expect(unchanged.output).toMatch(/the search records are those of the last build: its index is reused/);
+		const clean = await made.build({ env, force: true, outDir: 'dist-clean' });
+		expect(clean.ok, clean.output).toBe(true);
+		expect(clean.output).not.toMatch(/index is reused/);
+		expectSameAs(distPath(made.name, 'dist-clean'));
+
+		// A published index that is not the one the last build wrote is not trusted.
+		const fragments = path.join(distPath(made.name), 'pagefind', 'fragment');
+		rmSync(path.join(fragments, readdirSync(fragments)[0]!));
+		const repaired = await made.build({ env });
+		expect(repaired.ok, repaired.output).toBe(true);
+		expect(repaired.output).not.toMatch(/index is reused/);
+		expectSameAs(distPath(made.name, 'dist-clean'));
 	}, 300_000);
 
 	test('a story whose kept text is lost or damaged is rendered again, and the index still holds every story', async () => {

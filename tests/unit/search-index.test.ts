@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { AstroIntegrationLogger } from 'astro';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { startSearchIndex, type IndexCounts } from '../../src/integrations/search.ts';
+import { isIndexReusable, startSearchIndex, type IndexCounts } from '../../src/integrations/search.ts';
 import type { IndexedStory } from '../../src/outputs/search-record.ts';
 import { makeArticleEntry } from '../support/article-entry.ts';
 
@@ -56,5 +57,72 @@ describe('the search index', () => {
 
 	test('fails when the site did not say how many stories it published', async () => {
 		await expect(index({ a: ['en', 'Oil prices'] }, undefined).counts).rejects.toThrow(/published\.json was not built/);
+	});
+});
+
+describe('an unchanged archive keeps its search index', () => {
+	const list = { a: ['en', 'Oil prices'], b: ['en', 'Cocoa talks'] } satisfies Record<string, [string, string]>;
+	const published = { articles: 2, languages: { en: 2 } };
+	const snapshot = (folder: string) => Object.fromEntries(readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort().map((file) => [file, statSync(path.join(folder, file)).isFile() ? readFileSync(path.join(folder, file)).toString('base64') : '']));
+
+	/** Builds an index into a fresh site with reuse of `live` (the published index) noted in `stamp`, and "publishes" it. */
+	async function build(stories: IndexedStory[], live: string, stampFile: string, allowed = true) {
+		const site = writeSite(published);
+		const messages: string[] = [];
+		const logger = { info: (message: string) => messages.push(message) } as unknown as AstroIntegrationLogger;
+		await startSearchIndex(stories, SITE, { logger, reuse: { published: live, stampFile, allowed } }).finish({ outDir: site, base: '/' });
+		rmSync(live, { recursive: true, force: true });
+		cpSync(path.join(site, 'pagefind'), live, { recursive: true });
+		return { reused: messages.some((message) => /index is reused/.test(message)), index: snapshot(live) };
+	}
+
+	function places() {
+		const root = mkdtempSync(path.join(tmpdir(), 'clippings-reuse-'));
+		folders.push(root);
+		return { live: path.join(root, 'dist', 'pagefind'), stampFile: path.join(root, 'cache', 'clippings-search-index.json') };
+	}
+
+	test('the same records reuse the published index, which is the index Pagefind would write again', async () => {
+		const { live, stampFile } = places();
+		const first = await build(stories(list), live, stampFile);
+		expect(first.reused).toBe(false);
+		const second = await build(stories(list), live, stampFile);
+		expect(second.reused).toBe(true);
+		expect(second.index).toEqual(first.index);
+		const fresh = places();
+		expect((await build(stories(list), fresh.live, fresh.stampFile)).index).toEqual(first.index);
+	});
+
+	test('a changed story builds the index again', async () => {
+		const { live, stampFile } = places();
+		await build(stories(list), live, stampFile);
+		const changed = await build(stories({ ...list, b: ['en', 'Cocoa talks collapse'] }), live, stampFile);
+		expect(changed.reused).toBe(false);
+	});
+
+	test('a published index that is not the one noted (changed, or from a build that never published) is not trusted', async () => {
+		const { live, stampFile } = places();
+		await build(stories(list), live, stampFile);
+		const fragment = readdirSync(path.join(live, 'fragment'))[0]!;
+		rmSync(path.join(live, 'fragment', fragment));
+		expect(isIndexReusable({ published: live, stampFile }, 'anything')).toBe(false);
+		const again = await build(stories(list), live, stampFile);
+		expect(again.reused).toBe(false);
+		expect(readdirSync(path.join(live, 'fragment'))).toContain(fragment);
+	});
+
+	test('a build told not to reuse (a cold content cache) builds the index, and notes it for the next', async () => {
+		const { live, stampFile } = places();
+		await build(stories(list), live, stampFile);
+		expect((await build(stories(list), live, stampFile, false)).reused).toBe(false);
+		expect((await build(stories(list), live, stampFile)).reused).toBe(true);
+	});
+
+	test('without a note, or with a damaged one, nothing is reused', async () => {
+		const { live, stampFile } = places();
+		expect(isIndexReusable({ published: live, stampFile }, 'x')).toBe(false);
+		await build(stories(list), live, stampFile);
+		writeFileSync(stampFile, '{"records": ');
+		expect((await build(stories(list), live, stampFile)).reused).toBe(false);
 	});
 });
