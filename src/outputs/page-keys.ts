@@ -4,10 +4,11 @@
  * build is copied from it, not rendered. Each key lists everything its page shows beyond the site's
  * settings: a rebuild after one edit renders that story's lists, not every list.
  */
-import { getArchive, type Article } from '../derived/archive.ts';
+import { getArchive, type Archive, type Article } from '../derived/archive.ts';
 import { getDayPageEntries, getGroupFeedEntries, getGroupPageEntries, getMonthPageEntries } from '../derived/archive-pages.ts';
 import type { DayGroup, MonthGroup } from '../derived/calendar.ts';
 import type { NamedGroup } from '../derived/groupings.ts';
+import type { Page } from '../derived/published.ts';
 import type { GroupKind } from '../model/urls.ts';
 import { getListedStoryKey, withCacheKeys } from './cache-key.ts';
 import { FEED_LENGTH } from './feeds.ts';
@@ -23,9 +24,7 @@ export async function getKeyedGroupPageEntries(kind: GroupKind) {
 	const archive = await getArchive();
 	return withCacheKeys(getGroupPageEntries(archive[kind], site.pageSize), getSettingsKey(), ({ props: { group, page } }) => [
 		...describeGroup(kind, group),
-		page.number,
-		page.total,
-		...page.items.map((story) => getListedStoryKey(story, archive)),
+		...describePage(page, archive),
 	]);
 }
 
@@ -34,7 +33,7 @@ export async function getKeyedGroupFeedEntries(kind: GroupKind) {
 	const archive = await getArchive();
 	return withCacheKeys(getGroupFeedEntries(archive[kind]), getSettingsKey(), ({ props: { group } }) => [
 		...describeGroup(kind, group),
-		...group.stories.slice(0, FEED_LENGTH).map((story) => getListedStoryKey(story, archive)),
+		...describeStories(group.stories.slice(0, FEED_LENGTH), archive),
 	]);
 }
 
@@ -47,9 +46,7 @@ export async function getKeyedDayPageEntries() {
 		day.stories.length,
 		dayOf(day.previous),
 		dayOf(day.next),
-		page.number,
-		page.total,
-		...page.items.map((story) => getListedStoryKey(story, archive)),
+		...describePage(page, archive),
 	]);
 }
 
@@ -63,9 +60,7 @@ export async function getKeyedMonthPageEntries() {
 		month.days.map((day) => `${day.day}:${day.stories.length}`).join(' '),
 		monthOf(month.previous),
 		monthOf(month.next),
-		page.number,
-		page.total,
-		...page.items.map((story) => getListedStoryKey(story, archive)),
+		...describePage(page, archive),
 	]);
 }
 
@@ -73,7 +68,16 @@ export async function getKeyedMonthPageEntries() {
 export async function getKeyedHomePageEntries() {
 	const archive = await getArchive();
 	const entries = archive.homePages.slice(1).map((page) => ({ params: { page: String(page.number) }, props: { page } }));
-	return withCacheKeys(entries, getSettingsKey(), ({ props: { page } }) => [page.number, page.total, ...page.items.map((story) => getListedStoryKey(story, archive))]);
+	return withCacheKeys(entries, getSettingsKey(), ({ props: { page } }) => describePage(page, archive));
+}
+
+/** The parts of a key for one page of a list: its number, how many pages, and each story shown. */
+function describePage(page: Page<Article>, archive: Archive): (string | number)[] {
+	return [page.number, page.total, ...describeStories(page.items, archive)];
+}
+
+function describeStories(stories: readonly Article[], archive: Archive): string[] {
+	return stories.map((story) => getListedStoryKey(story, archive));
 }
 
 function describeGroup(kind: GroupKind, group: NamedGroup<Article>): (string | number)[] {
