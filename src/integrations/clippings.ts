@@ -4,11 +4,11 @@ import { verifyBuildLedger } from './ledger.ts';
 import type { LoaderLedger } from '../loader/loader-report.ts';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { getIndexStampFile, getSearchRecordsFile, startSearchIndex, type SearchIndexRun } from './search.ts';
+import { getIndexStampFile, getSearchBundleFolder, getSearchRecordsFile, startSearchIndex, type SearchIndexRun } from './search.ts';
 import { getSecurityConfig } from './security.ts';
 import { clearPreviousOutput, getStagingDir, publishStagedBuild } from './staged-output.ts';
 import { renderThemeCss } from '../model/theme.ts';
-import { getSearchBundlePath, getThemeStylesheetPath } from '../model/urls.ts';
+import { getThemeStylesheetPath } from '../model/urls.ts';
 import { selectShard } from '../model/shards.ts';
 import { writeShardManifest } from './shard-manifest.ts';
 
@@ -84,7 +84,7 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 					reuse:
 						cache && outDir
 							? {
-									published: path.join(fileURLToPath(outDir), ...getSearchBundlePath().split('/').filter(Boolean)),
+									published: getSearchBundleFolder(fileURLToPath(outDir)),
 									stampFile: getIndexStampFile(cache),
 									allowed: (loaded.unchanged ?? 0) > 0,
 								}

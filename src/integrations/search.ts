@@ -81,7 +81,7 @@ export function startSearchIndex(
 			const folder = typeof outDir === 'string' ? outDir : fileURLToPath(outDir);
 			try {
 				await written;
-				const bundle = path.join(folder, ...getSearchBundlePath().split('/').filter(Boolean));
+				const bundle = getSearchBundleFolder(folder);
 				rmSync(bundle, { recursive: true, force: true });
 				moveFolder(scratch, bundle);
 				const counts = { expected: readExpectedCounts(folder), indexed: readIndexedCounts(bundle) };
@@ -214,6 +214,11 @@ function moveFolder(from: string, to: string): void {
 		cpSync(from, to, { recursive: true });
 		rmSync(from, { recursive: true, force: true });
 	}
+}
+
+/** The index's folder in a built site's folder (`dist/pagefind`). */
+export function getSearchBundleFolder(outDir: string): string {
+	return path.join(outDir, ...getSearchBundlePath().split('/').filter(Boolean));
 }
 
 /** The file in Astro's cache folder where a build keeps its search records for the portable copy. */
