@@ -138,9 +138,35 @@ function writeBaselinePage(): void {
 <body><div id="search"></div><script>window.addEventListener('DOMContentLoaded', () => new PagefindUI({ element: '#search', showSubResults: false }));</script></body></html>
 `,
 	);
-	const plain = path.join(DIST, PLAIN_PAGE);
+	writePlainPage(DIST);
+}
+
+/** An empty page of a built site, from which plain Pagefind is asked through its JavaScript API. */
+function writePlainPage(dist: string): void {
+	const plain = path.join(dist, PLAIN_PAGE);
 	mkdirSync(path.dirname(plain), { recursive: true });
 	writeFileSync(plain, '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain Pagefind</title></head><body></body></html>\n');
+}
+
+/**
+ * Asks every query of the search page served at `origin` and of plain Pagefind, one after another in one
+ * browser context. Both start warm: the first query of each loads the scripts and start-up data, which the
+ * speed part measures; and the other languages' indexes, which load after the first results, have loaded.
+ */
+async function askEveryQuery(browser: Browser, origin: string, queries: readonly KnownItemQuery[], warmUp: string): Promise<{ ours: Answer; plain: Answer }[]> {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const ours = await context.newPage();
+	await ours.goto(`${origin}/search/`, { waitUntil: 'load' });
+	const plain = await context.newPage();
+	await plain.goto(`${origin}/${PLAIN_PAGE}`, { waitUntil: 'load' });
+	await askSearchPage(ours, warmUp);
+	await ours.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-page]')?.dataset.ready === 'true');
+	const answers: { ours: Answer; plain: Answer }[] = [];
+	for (const query of queries) {
+		answers.push({ ours: await askSearchPage(ours, query.query), plain: await askPlainPagefind(plain, query.query, query.lang) });
+	}
+	await context.close();
+	return answers;
 }
 
 /** What one first search cost: a cold browser opens the search page and types one query. */
@@ -341,20 +367,7 @@ const KIND_LABELS: Record<QueryKind, string> = {
 async function evaluateKnownItems(browser: Browser, origin: string): Promise<void> {
 	const stories = readIndexedStories(getSearchRecordsFile(path.join(FOLDER, '.cache')));
 	const queries = buildKnownItemQueries(stories, KNOWN_ITEMS, 'en');
-	const context = await browser.newContext({ serviceWorkers: 'block' });
-	const ours = await context.newPage();
-	await ours.goto(`${origin}/search/`, { waitUntil: 'load' });
-	const plain = await context.newPage();
-	await plain.goto(`${origin}/${PLAIN_PAGE}`, { waitUntil: 'load' });
-	// Both start warm: the first query of each loads the scripts and start-up data, which the speed part measures.
-	await askSearchPage(ours, 'warm up');
-	// The other languages' indexes load after the first results; every query below is asked of all of them.
-	await ours.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-page]')?.dataset.ready === 'true');
-	const answers: { ours: Answer; plain: Answer }[] = [];
-	for (const query of queries) {
-		answers.push({ ours: await askSearchPage(ours, query.query), plain: await askPlainPagefind(plain, query.query, query.lang) });
-	}
-	await context.close();
+	const answers = await askEveryQuery(browser, origin, queries, 'warm up');
 
 	const misses = queries.map((query, index) => ({ query, answer: answers[index]!.ours })).filter(({ query, answer }) => !query.copies.includes(answer.paths[0] ?? ''));
 	if (process.env.BENCH_SHOW_MISSES) {
@@ -431,23 +444,13 @@ async function evaluateCjkRuns(): Promise<void> {
 		}
 		const dist = path.join(folder, 'dist');
 		if (!(process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(dist, 'pagefind')))) buildClippingsArchive(folder, writeManualArchive(folder, lang, stories));
-		mkdirSync(path.dirname(path.join(dist, PLAIN_PAGE)), { recursive: true });
-		writeFileSync(path.join(dist, PLAIN_PAGE), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain Pagefind</title></head><body></body></html>\n');
+		writePlainPage(dist);
 		const built = readIndexedStories(getSearchRecordsFile(path.join(folder, '.cache')));
 		const queries = buildCjkRunQueries(built, KNOWN_ITEMS, 17);
 		const server = await serveLikeAHost(dist);
 		const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
 		try {
-			const context = await browser.newContext({ serviceWorkers: 'block' });
-			const ours = await context.newPage();
-			await ours.goto(`${server.origin}/search/`, { waitUntil: 'load' });
-			const plain = await context.newPage();
-			await plain.goto(`${server.origin}/${PLAIN_PAGE}`, { waitUntil: 'load' });
-			await askSearchPage(ours, '検索 搜索');
-			await ours.waitForFunction(() => document.querySelector<HTMLElement>('[data-search-page]')?.dataset.ready === 'true');
-			const answers: { ours: Answer; plain: Answer }[] = [];
-			for (const query of queries) answers.push({ ours: await askSearchPage(ours, query.query), plain: await askPlainPagefind(plain, query.query, query.lang) });
-			await context.close();
+			const answers = await askEveryQuery(browser, server.origin, queries, '検索 搜索');
 			if (process.env.BENCH_SHOW_MISSES) {
 				queries.forEach((query, index) => {
 					const found = answers[index]!.ours.paths;

@@ -136,17 +136,10 @@ export function pickLanguagePhrases(story: BuiltStory, random: () => number, cou
  */
 export function buildKnownItemQueries(stories: readonly BuiltStory[], count: number, siteLang: string, seed = 13): KnownItemQuery[] {
 	const random = createSeededRandom(seed);
-	const copies = new Map<string, string[]>();
-	const textOf = (story: BuiltStory) => `${story.title}\n${story.paragraphs.join('\n')}`;
-	for (const story of stories) copies.set(textOf(story), [...(copies.get(textOf(story)) ?? []), story.path]);
-	const local = stories.filter((story) => story.lang === siteLang);
-	const chosen = [...local];
-	for (let index = chosen.length - 1; index > 0; index--) {
-		const other = Math.floor(random() * (index + 1));
-		[chosen[index], chosen[other]] = [chosen[other]!, chosen[index]!];
-	}
+	const copies = findCopies(stories);
+	const chosen = shuffle(stories.filter((story) => story.lang === siteLang), random);
 	const queries: KnownItemQuery[] = [];
-	const countHolders = createRunCounter(stories, textOf);
+	const countHolders = createRunCounter(stories);
 	for (const story of chosen.slice(0, count)) {
 		const ask = (kind: QueryKind, query: string | undefined) => {
 			if (!query) return;
@@ -172,17 +165,10 @@ export function buildKnownItemQueries(stories: readonly BuiltStory[], count: num
  */
 export function buildCjkRunQueries(stories: readonly BuiltStory[], count: number, seed = 17): KnownItemQuery[] {
 	const random = createSeededRandom(seed);
-	const textOf = (story: BuiltStory) => `${story.title}\n${story.paragraphs.join('\n')}`;
-	const copies = new Map<string, string[]>();
-	for (const story of stories) copies.set(textOf(story), [...(copies.get(textOf(story)) ?? []), story.path]);
-	const countHolders = createRunCounter(stories, textOf);
-	const chosen = [...stories];
-	for (let index = chosen.length - 1; index > 0; index--) {
-		const other = Math.floor(random() * (index + 1));
-		[chosen[index], chosen[other]] = [chosen[other]!, chosen[index]!];
-	}
+	const copies = findCopies(stories);
+	const countHolders = createRunCounter(stories);
 	const queries: KnownItemQuery[] = [];
-	for (const story of chosen) {
+	for (const story of shuffle(stories, random)) {
 		if (queries.length === count) break;
 		const storyCopies = copies.get(textOf(story))!;
 		const runs = pickLanguagePhrases(story, random, 40);
@@ -190,6 +176,28 @@ export function buildCjkRunQueries(stories: readonly BuiltStory[], count: number
 		if (run) queries.push({ kind: 'language', query: run, target: story.path, copies: storyCopies, lang: story.lang, shared: 0 });
 	}
 	return queries;
+}
+
+/** A story's headline and text, as copies are compared and runs counted. */
+function textOf(story: BuiltStory): string {
+	return `${story.title}\n${story.paragraphs.join('\n')}`;
+}
+
+/** Each story's text → the addresses of the stories with that very text (a wire re-issues a story the next day). */
+function findCopies(stories: readonly BuiltStory[]): Map<string, string[]> {
+	const copies = new Map<string, string[]>();
+	for (const story of stories) copies.set(textOf(story), [...(copies.get(textOf(story)) ?? []), story.path]);
+	return copies;
+}
+
+/** A shuffled copy of a list (Fisher–Yates, with the seeded `random`). */
+function shuffle<T>(list: readonly T[], random: () => number): T[] {
+	const shuffled = [...list];
+	for (let index = shuffled.length - 1; index > 0; index--) {
+		const other = Math.floor(random() * (index + 1));
+		[shuffled[index], shuffled[other]] = [shuffled[other]!, shuffled[index]!];
+	}
+	return shuffled;
 }
 
 /** Letters and digits only, lower case, one space between words: how a run is compared across stories. */
@@ -201,7 +209,7 @@ function flatten(text: string): string {
  * Counts, for a query, the stories holding its words as a run, less `copies` (the story asked for and its
  * word-for-word copies): every story's text flattened into one string, searched once per query.
  */
-function createRunCounter(stories: readonly BuiltStory[], textOf: (story: BuiltStory) => string): (query: string, copies: number) => number {
+function createRunCounter(stories: readonly BuiltStory[]): (query: string, copies: number) => number {
 	const texts = stories.map((story) => flatten(textOf(story)));
 	const all = texts.join('\u0000');
 	const starts: number[] = [];
