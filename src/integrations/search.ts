@@ -20,6 +20,15 @@ import { writeOfflineSupport } from './offline.ts';
 /** Records handed to Pagefind before waiting for it to take them: enough to keep it busy, few enough to bound memory. */
 const RECORDS_IN_FLIGHT = 256;
 
+/**
+ * How much of the index one chunk file holds, in word locations (Pagefind's `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE`;
+ * its default is 20,000). A search loads the chunks holding its words, so smaller chunks make a first search
+ * lighter: at 10,000 stories a typed two-word query transferred 258–288 KB with the default, 212–239 KB with
+ * this, for an index of 5.7 MB in 535 chunks instead of 5.0 MB in 181, and no slower to write. Set the variable
+ * to choose another size.
+ */
+export const INDEX_CHUNK_SIZE = 5000;
+
 /** How many stories the index holds against how many it must, per language. */
 export interface IndexCounts {
 	expected: { articles: number; languages: Record<string, number> };
@@ -59,6 +68,8 @@ export function startSearchIndex(
 ): SearchIndexRun {
 	const { logger, recordsFile, reuse } = options;
 	const started = performance.now();
+	// Read by Pagefind's process when it starts, which is after this (the first index of the build).
+	process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= String(INDEX_CHUNK_SIZE);
 	logger?.info('indexing the archive for search…');
 	const scratch = options.scratchDir ?? mkdtempSync(path.join(tmpdir(), 'clippings-search-'));
 	rmSync(scratch, { recursive: true, force: true });
@@ -105,11 +116,11 @@ export function startSearchIndex(
 
 /**
  * Writes every story's record to `recordsFile` (as `.partial` until the build succeeds), a few hundred at a
- * time so no more are held at once, and returns the digest of them all, with Pagefind's version: what the
- * index is made from.
+ * time so no more are held at once, and returns the digest of them all, with Pagefind's version and chunk size:
+ * what the index is made from.
  */
 function keepRecords(stories: readonly IndexedStory[], site: SearchRecordSite, recordsFile?: string): string {
-	const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\n`);
+	const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION} chunks ${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? ''}\n`);
 	const kept = recordsFile ? `${recordsFile}.partial` : undefined;
 	if (kept) {
 		mkdirSync(path.dirname(kept), { recursive: true });

@@ -3,7 +3,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { isIndexReusable, startSearchIndex, type IndexCounts } from '../../src/integrations/search.ts';
+import { INDEX_CHUNK_SIZE, isIndexReusable, startSearchIndex, type IndexCounts } from '../../src/integrations/search.ts';
 import type { IndexedStory } from '../../src/outputs/search-record.ts';
 import { makeArticleEntry } from '../support/article-entry.ts';
 
@@ -53,6 +53,22 @@ describe('the search index', () => {
 
 	test('fails when a story is indexed under the wrong language, though the total matches', async () => {
 		await expect(index({ a: ['en', 'Oil prices'], b: ['en', 'Autos'] }, { articles: 2, languages: { en: 1, de: 1 } }).counts).rejects.toThrow(/de: expected 1, indexed 0/);
+	});
+
+	test('splits the index into chunks of about INDEX_CHUNK_SIZE word locations, so a search loads less of it', async () => {
+		// 120 stories of 250 words found in no other story. Pagefind counts a word in a page as its locations
+		// (here a weight marker and the position) plus one: 90,000 in all, which its default (20,000) writes as 5 chunks.
+		const word = (n: number) => n.toString(26).replace(/./g, (digit) => String.fromCharCode(97 + parseInt(digit, 26)));
+		const many = stories(Object.fromEntries(Array.from({ length: 120 }, (_, n) => [`s${n}`, ['en', 'Story']])));
+		const long = many.map((story, n) => {
+			const text = Array.from({ length: 250 }, (_, at) => `q${word(n * 250 + at)}`).join(' ');
+			return { ...story, html: `<p>${text}</p>`, text };
+		});
+		const folder = writeSite({ articles: 120, languages: { en: 120 } });
+		await startSearchIndex(long, SITE).finish({ outDir: folder, base: '/' });
+		const chunks = readdirSync(path.join(folder, 'pagefind', 'index'));
+		expect(chunks.length).toBeGreaterThanOrEqual(Math.floor(90_000 / INDEX_CHUNK_SIZE));
+		expect(chunks.length).toBeLessThanOrEqual(Math.ceil(92_000 / INDEX_CHUNK_SIZE));
 	});
 
 	test('fails when the site did not say how many stories it published', async () => {
