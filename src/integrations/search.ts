@@ -6,7 +6,7 @@
  * support that caches it is written beside it.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { constants, copyFileSync, createReadStream, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
@@ -78,7 +78,7 @@ export function startSearchIndex(
 	const written = (async () => {
 		recordsDigest = keepRecords(list, site, recordsFile);
 		if (reuse?.allowed && isIndexReusable(reuse, recordsDigest)) {
-			cpSync(reuse.published, scratch, { recursive: true });
+			linkFolder(reuse.published, scratch);
 			logger?.info('the search records are those of the last build: its index is reused');
 			return;
 		}
@@ -214,6 +214,32 @@ export function isIndexReusable({ published, stampFile }: { published: string; s
 export function getIndexStampFile(cacheDir: string): string {
 	return path.join(cacheDir, 'clippings-search-index.json');
 }
+
+/**
+ * Makes `to` a copy of the folder `from` whose files are hard links to the same data: an index's files are
+ * never changed in place (a build writes new ones; publishing moves folders, and the replaced output is only
+ * deleted), so they can be shared, and linking 100,000 fragments takes seconds where copying took 78 s. A file
+ * that cannot be linked (another file system, no hard links there) is copied.
+ */
+export function linkFolder(from: string, to: string): void {
+	mkdirSync(to, { recursive: true });
+	for (const entry of readdirSync(from, { withFileTypes: true })) {
+		const source = path.join(from, entry.name);
+		const target = path.join(to, entry.name);
+		if (entry.isDirectory()) linkFolder(source, target);
+		else if (entry.isFile()) {
+			try {
+				linkSync(source, target);
+			} catch (error) {
+				if (!LINK_REFUSALS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+				copyFileSync(source, target, constants.COPYFILE_EXCL);
+			}
+		}
+	}
+}
+
+/** Why a file system may refuse a hard link that a copy would do: another device, no links, too many links. */
+const LINK_REFUSALS = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
 
 /** Moves a folder, copying it when the destination is on another file system. */
 function moveFolder(from: string, to: string): void {

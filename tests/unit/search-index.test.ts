@@ -3,7 +3,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { INDEX_CHUNK_SIZE, isIndexReusable, startSearchIndex, type IndexCounts } from '../../src/integrations/search.ts';
+import { INDEX_CHUNK_SIZE, isIndexReusable, linkFolder, startSearchIndex, type IndexCounts } from '../../src/integrations/search.ts';
 import type { IndexedStory } from '../../src/outputs/search-record.ts';
 import { makeArticleEntry } from '../support/article-entry.ts';
 
@@ -107,6 +107,23 @@ describe('an unchanged archive keeps its search index', () => {
 		expect(second.index).toEqual(first.index);
 		const fresh = places();
 		expect((await build(stories(list), fresh.live, fresh.stampFile)).index).toEqual(first.index);
+	});
+
+	test('the reused index shares its files with the published one (hard links), which are left as they were', async () => {
+		const root = mkdtempSync(path.join(tmpdir(), 'clippings-link-'));
+		folders.push(root);
+		const from = path.join(root, 'dist', 'pagefind');
+		mkdirSync(path.join(from, 'fragment'), { recursive: true });
+		writeFileSync(path.join(from, 'pagefind-entry.json'), '{"version":"1.6.0"}');
+		writeFileSync(path.join(from, 'fragment', 'en_1.pf_fragment'), 'story one');
+		linkFolder(from, path.join(root, 'next'));
+		for (const file of ['pagefind-entry.json', path.join('fragment', 'en_1.pf_fragment')]) {
+			expect(statSync(path.join(root, 'next', file)).ino).toBe(statSync(path.join(from, file)).ino);
+		}
+		expect(readFileSync(path.join(root, 'next', 'fragment', 'en_1.pf_fragment'), 'utf8')).toBe('story one');
+		rmSync(from, { recursive: true });
+		expect(readFileSync(path.join(root, 'next', 'pagefind-entry.json'), 'utf8')).toBe('{"version":"1.6.0"}');
+		expect(() => linkFolder(path.join(root, 'next'), path.join(root, 'next'))).toThrow(/EEXIST/);
 	});
 
 	test('a changed story builds the index again', async () => {
