@@ -220,8 +220,9 @@ export function getIndexStampFile(cacheDir: string): string {
 /**
  * Makes `to` a copy of the folder `from` whose files are hard links to the same data: an index's files are
  * never changed in place (a build writes new ones; publishing moves folders, and the replaced output is only
- * deleted), so they can be shared, and linking 100,000 fragments takes seconds where copying took 78 s. A file
- * that cannot be linked (another file system, no hard links there) is copied.
+ * deleted), so they can be shared: 100,000 fragments linked in 1.1–1.7 s where copying them took 3.6–10.6 s,
+ * and no second copy of the index on disk. A file that cannot be linked (another file system, no hard links
+ * there) is copied.
  */
 export function linkFolder(from: string, to: string): void {
 	mkdirSync(to, { recursive: true });
