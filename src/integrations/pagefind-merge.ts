@@ -61,8 +61,12 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
 				at += length;
 				return major === 3 ? slice.toString('utf8') : Uint8Array.from(slice);
 			}
-			case 4:
-				return Array.from({ length: readLength(info) }, read);
+			case 4: {
+				const length = readLength(info);
+				const list: CborValue[] = new Array(length);
+				for (let index = 0; index < length; index++) list[index] = read();
+				return list;
+			}
 			case 7:
 				if (info === 20 || info === 21) return info === 21;
 				if (info === 22) return null;
@@ -79,44 +83,60 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
  * @example encodeCbor([1, 'a']) // Uint8Array [0x82, 0x01, 0x61, 0x61]
  */
 export function encodeCbor(value: CborValue): Uint8Array {
-	const parts: Buffer[] = [];
+	let bytes = new Uint8Array(1024);
+	let at = 0;
+	const reserve = (size: number) => {
+		if (at + size <= bytes.length) return;
+		const grown = new Uint8Array(Math.max(bytes.length * 2, at + size));
+		grown.set(bytes.subarray(0, at));
+		bytes = grown;
+	};
 	const head = (major: number, length: number) => {
-		if (length < 24) parts.push(Buffer.from([(major << 5) | length]));
-		else if (length < 0x100) parts.push(Buffer.from([(major << 5) | 24, length]));
-		else if (length < 0x10000) parts.push(Buffer.from([(major << 5) | 25, length >> 8, length & 0xff]));
-		else if (length < 0x100000000) {
-			const bytes = Buffer.alloc(5);
-			bytes[0] = (major << 5) | 26;
-			bytes.writeUInt32BE(length, 1);
-			parts.push(bytes);
+		reserve(9);
+		const type = major << 5;
+		if (length < 24) bytes[at++] = type | length;
+		else if (length < 0x100) {
+			bytes[at++] = type | 24;
+			bytes[at++] = length;
+		} else if (length < 0x10000) {
+			bytes[at++] = type | 25;
+			bytes[at++] = length >> 8;
+			bytes[at++] = length & 0xff;
+		} else if (length < 0x100000000) {
+			bytes[at++] = type | 26;
+			for (let shift = 24; shift >= 0; shift -= 8) bytes[at++] = Math.floor(length / 2 ** shift) & 0xff;
 		} else {
-			const bytes = Buffer.alloc(9);
-			bytes[0] = (major << 5) | 27;
-			bytes.writeBigUInt64BE(BigInt(length), 1);
-			parts.push(bytes);
+			bytes[at++] = type | 27;
+			for (let shift = 56; shift >= 0; shift -= 8) bytes[at++] = Number((BigInt(length) >> BigInt(shift)) & 0xffn);
 		}
 	};
+	const encoder = new TextEncoder();
 	const write = (item: CborValue) => {
-		if (item === null) parts.push(Buffer.from([0xf6]));
-		else if (typeof item === 'boolean') parts.push(Buffer.from([item ? 0xf5 : 0xf4]));
-		else if (typeof item === 'number') {
+		if (typeof item === 'number') {
 			if (!Number.isSafeInteger(item)) throw new Error(`Clippings: ${item} is not an integer Pagefind's files hold`);
 			if (item >= 0) head(0, item);
 			else head(1, -1 - item);
 		} else if (typeof item === 'string') {
-			const bytes = Buffer.from(item, 'utf8');
-			head(3, bytes.length);
-			parts.push(bytes);
-		} else if (item instanceof Uint8Array) {
-			head(2, item.length);
-			parts.push(Buffer.from(item));
-		} else {
+			const text = encoder.encode(item);
+			head(3, text.length);
+			reserve(text.length);
+			bytes.set(text, at);
+			at += text.length;
+		} else if (Array.isArray(item)) {
 			head(4, item.length);
 			for (const element of item) write(element);
+		} else if (item instanceof Uint8Array) {
+			head(2, item.length);
+			reserve(item.length);
+			bytes.set(item, at);
+			at += item.length;
+		} else {
+			reserve(1);
+			bytes[at++] = item === null ? 0xf6 : item ? 0xf5 : 0xf4;
 		}
 	};
 	write(value);
-	return Buffer.concat(parts);
+	return bytes.slice(0, at);
 }
 
 /** Reads one of Pagefind's index files. */
