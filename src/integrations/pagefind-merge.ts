@@ -1,0 +1,342 @@
+/**
+ * One Pagefind bundle from several built over disjoint sets of stories (the parts of an index built part by
+ * part), which searches exactly as one index built over all of them: the same words in the same chunks,
+ * the same pages, filters and scores (Pagefind's ranking takes the page count and average length from the
+ * merged metadata when a search runs). So the build can index each part on its own, one at a time (Pagefind
+ * holds the whole index it builds in memory), and index again only the parts whose stories changed.
+ *
+ * Pagefind's files (version 1.6, read from `pagefind/src/index/` in its source): per language a metadata
+ * file (`pagefind.<lang>_<hash>.pf_meta`: version, pages as [fragment hash, word count, …], index chunks as
+ * [first word, last word, file], filter files as [name, file], sorts, metadata fields), word chunks
+ * (`index/*.pf_index`: sorted words, each with its pages, numbered in the metadata's order and delta-encoded
+ * in each word's list, and each page's locations) and filter files (`filter/*.pf_filter`: [name, [value,
+ * pages]]); each is CBOR, gzip-compressed after the marker `pagefind_dcd`. Fragments (one file a page) do
+ * not depend on the other pages and are shared as they are.
+ *
+ * Not wired into the build yet (see docs/search.md, "Not built yet: an index built in parts").
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+/** What Pagefind writes before the CBOR of every index file, inside the gzip stream. */
+const MARKER = Buffer.from('pagefind_dcd');
+
+/** A CBOR value of the kinds Pagefind's index files hold. */
+export type CborValue = number | string | boolean | null | Uint8Array | CborValue[];
+
+/** A word of a chunk: [word, pages as [page, locations, metadata locations], variants as [form, pages]]. */
+type PackedPage = [page: number, locations: number[], metaLocations: number[]];
+type PackedWord = [word: string, pages: PackedPage[], variants: [form: string, pages: PackedPage[]][]];
+
+/**
+ * Decodes the CBOR subset Pagefind writes: integers, text and byte strings, arrays, and simple values.
+ * @example decodeCbor(Uint8Array.from([0x82, 0x01, 0x61, 0x61])) // [1, 'a']
+ */
+export function decodeCbor(bytes: Uint8Array): CborValue {
+	const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	let at = 0;
+	const readLength = (info: number): number => {
+		if (info < 24) return info;
+		const size = info - 24;
+		if (size > 3) throw new Error(`Clippings: unsupported CBOR length ${info} at byte ${at}`);
+		const value = size === 3 ? Number(data.readBigUInt64BE(at)) : data.readUIntBE(at, 1 << size);
+		at += 1 << size;
+		return value;
+	};
+	const read = (): CborValue => {
+		const initial = data[at++]!;
+		const major = initial >> 5;
+		const info = initial & 31;
+		switch (major) {
+			case 0:
+				return readLength(info);
+			case 1:
+				return -1 - readLength(info);
+			case 2:
+			case 3: {
+				const length = readLength(info);
+				const slice = data.subarray(at, at + length);
+				at += length;
+				return major === 3 ? slice.toString('utf8') : Uint8Array.from(slice);
+			}
+			case 4: {
+				const length = readLength(info);
+				const list: CborValue[] = new Array(length);
+				for (let index = 0; index < length; index++) list[index] = read();
+				return list;
+			}
+			case 7:
+				if (info === 20 || info === 21) return info === 21;
+				if (info === 22) return null;
+		}
+		throw new Error(`Clippings: unsupported CBOR item ${initial} at byte ${at - 1}`);
+	};
+	const value = read();
+	if (at !== data.length) throw new Error(`Clippings: ${data.length - at} bytes after the CBOR value`);
+	return value;
+}
+
+/**
+ * Encodes a value as CBOR, every length and integer in its shortest form (as Pagefind's encoder writes them).
+ * @example encodeCbor([1, 'a']) // Uint8Array [0x82, 0x01, 0x61, 0x61]
+ */
+export function encodeCbor(value: CborValue): Uint8Array {
+	let bytes = new Uint8Array(1024);
+	let at = 0;
+	const reserve = (size: number) => {
+		if (at + size <= bytes.length) return;
+		const grown = new Uint8Array(Math.max(bytes.length * 2, at + size));
+		grown.set(bytes.subarray(0, at));
+		bytes = grown;
+	};
+	const head = (major: number, length: number) => {
+		reserve(9);
+		const type = major << 5;
+		if (length < 24) bytes[at++] = type | length;
+		else if (length < 0x100) {
+			bytes[at++] = type | 24;
+			bytes[at++] = length;
+		} else if (length < 0x10000) {
+			bytes[at++] = type | 25;
+			bytes[at++] = length >> 8;
+			bytes[at++] = length & 0xff;
+		} else if (length < 0x100000000) {
+			bytes[at++] = type | 26;
+			for (let shift = 24; shift >= 0; shift -= 8) bytes[at++] = Math.floor(length / 2 ** shift) & 0xff;
+		} else {
+			bytes[at++] = type | 27;
+			for (let shift = 56; shift >= 0; shift -= 8) bytes[at++] = Number((BigInt(length) >> BigInt(shift)) & 0xffn);
+		}
+	};
+	const encoder = new TextEncoder();
+	const write = (item: CborValue) => {
+		if (typeof item === 'number') {
+			if (!Number.isSafeInteger(item)) throw new Error(`Clippings: ${item} is not an integer Pagefind's files hold`);
+			if (item >= 0) head(0, item);
+			else head(1, -1 - item);
+		} else if (typeof item === 'string') {
+			const text = encoder.encode(item);
+			head(3, text.length);
+			reserve(text.length);
+			bytes.set(text, at);
+			at += text.length;
+		} else if (Array.isArray(item)) {
+			head(4, item.length);
+			for (const element of item) write(element);
+		} else if (item instanceof Uint8Array) {
+			head(2, item.length);
+			reserve(item.length);
+			bytes.set(item, at);
+			at += item.length;
+		} else {
+			reserve(1);
+			bytes[at++] = item === null ? 0xf6 : item ? 0xf5 : 0xf4;
+		}
+	};
+	write(value);
+	return bytes.slice(0, at);
+}
+
+/** Reads one of Pagefind's index files. */
+export function readPagefindFile(file: string): CborValue {
+	const data = gunzipSync(readFileSync(file));
+	const body = data.subarray(0, MARKER.length).equals(MARKER) ? data.subarray(MARKER.length) : data;
+	return decodeCbor(body);
+}
+
+function writePagefindFile(file: string, value: CborValue): void {
+	writeFileSync(file, gzipSync(Buffer.concat([MARKER, encodeCbor(value)])));
+}
+
+/**
+ * Words in the order Pagefind sorts them (Rust compares strings byte by byte in UTF-8, which is the order of
+ * code points; JavaScript compares UTF-16 units, which differs past U+FFFF).
+ */
+export function compareWords(a: string, b: string): number {
+	return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** The bundle's entry file, as Pagefind writes it. */
+interface PagefindEntry {
+	version: string;
+	languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+	include_characters?: string[];
+}
+
+/**
+ * Writes into `out` one bundle holding every part's stories (the parts in the order given, so the pages are
+ * numbered as one index over the stories in that order would number them) and returns each language's page count.
+ * `chunkSize` must be the size the parts were written with. The parts must hold disjoint stories, be written
+ * by one Pagefind version, and use no sort keys.
+ */
+export function mergePagefindBundles({ parts, out, chunkSize }: { parts: readonly string[]; out: string; chunkSize: number }): Record<string, number> {
+	if (parts.length === 0) throw new Error('Clippings: no index parts to merge');
+	const entries = parts.map((part) => JSON.parse(readFileSync(path.join(part, 'pagefind-entry.json'), 'utf8')) as PagefindEntry);
+	const version = entries[0]!.version;
+	const other = entries.findIndex((entry) => entry.version !== version);
+	if (other >= 0) throw new Error(`Clippings: the index parts were written by Pagefind ${version} and ${entries[other]!.version}: ${parts[other]}`);
+	for (const folder of ['index', 'filter', 'fragment']) mkdirSync(path.join(out, folder), { recursive: true });
+	const merged: PagefindEntry = { version, languages: {}, ...(entries[0]!.include_characters ? { include_characters: entries[0]!.include_characters } : {}) };
+	const languages = [...new Set(entries.flatMap((entry) => Object.keys(entry.languages)))].sort(compareWords);
+	for (const lang of languages) {
+		const holding = parts.flatMap((part, index) => {
+			const info = entries[index]!.languages[lang];
+			return info ? [{ part, info, meta: readPagefindFile(path.join(part, `pagefind.${info.hash}.pf_meta`)) as CborValue[] }] : [];
+		});
+		const hash = mergeLanguage(lang, holding, out, chunkSize);
+		merged.languages[lang] = { hash, wasm: holding[0]!.info.wasm, page_count: holding.reduce((sum, { info }) => sum + info.page_count, 0) };
+	}
+	writeFileSync(path.join(out, 'pagefind-entry.json'), JSON.stringify(merged));
+	// Pagefind's scripts and WebAssembly are the same in every part of one version; the fragments are per page.
+	for (const file of readdirSync(parts[0]!)) if (/\.(js|css|pagefind)$/.test(file)) copyFileSync(path.join(parts[0]!, file), path.join(out, file));
+	for (const part of parts) {
+		for (const file of readdirSync(path.join(part, 'fragment'))) {
+			const target = path.join(out, 'fragment', file);
+			if (!existsSync(target)) linkOrCopy(path.join(part, 'fragment', file), target);
+		}
+	}
+	return Object.fromEntries(Object.entries(merged.languages).map(([lang, { page_count }]) => [lang, page_count]));
+}
+
+/** Merges one language's indexes; returns the name of its metadata (`en_0123456789`). */
+function mergeLanguage(lang: string, holding: { part: string; meta: CborValue[] }[], out: string, chunkSize: number): string {
+	const version = holding[0]!.meta[0]!;
+	const pages: CborValue[] = [];
+	const offsets: number[] = [];
+	const fields = new Set<string>();
+	const filters = new Map<string, Map<string, number[]>>();
+	for (const { part, meta } of holding) {
+		const [, partPages, , partFilters, sorts, partFields] = meta as [string, CborValue[], CborValue[], [string, string][], CborValue[], string[]];
+		if (sorts.length > 0) throw new Error(`Clippings: the index part ${part} has sort keys, which merging does not support`);
+		offsets.push(pages.length);
+		for (const field of partFields) fields.add(field);
+		for (const [, file] of partFilters) {
+			const [name, values] = readPagefindFile(path.join(part, 'filter', `${file}.pf_filter`)) as [string, [string, number[]][]];
+			const byValue = filters.get(name) ?? new Map<string, number[]>();
+			filters.set(name, byValue);
+			for (const [value, valuePages] of values) byValue.set(value, [...(byValue.get(value) ?? []), ...valuePages.map((page) => page + pages.length)]);
+		}
+		pages.push(...partPages);
+	}
+
+	// The words of every part in order, merged as they stream, and cut into chunks as Pagefind cuts them.
+	const streams = holding.map(({ part, meta }, index) => readWords(part, meta[2] as [string, string, string][], offsets[index]!));
+	const heads = streams.map((stream) => stream.next());
+	const chunks: [string, string, string][] = [];
+	const used = new Set<string>();
+	let chunk: PackedWord[] = [];
+	let counted = 0;
+	const flush = () => {
+		const encoded: CborValue = [chunk.map(([word, wordPages, variants]) => [word, toDeltas(wordPages), variants.map(([form, formPages]) => [form, toDeltas(formPages)])])];
+		const name = nameFreely(`${lang}_`, hashOf(encoded, 64), used);
+		writePagefindFile(path.join(out, 'index', `${name}.pf_index`), encoded);
+		chunks.push([chunk[0]![0], chunk.at(-1)![0], name]);
+		chunk = [];
+		counted = 0;
+	};
+	for (;;) {
+		let next: string | undefined;
+		for (const head of heads) if (!head.done && (next === undefined || compareWords(head.value[0], next) < 0)) next = head.value[0];
+		if (next === undefined) break;
+		const word: PackedWord = [next, [], []];
+		for (const [index, head] of heads.entries()) {
+			if (head.done || head.value[0] !== next) continue;
+			word[1].push(...head.value[1]);
+			for (const [form, formPages] of head.value[2]) {
+				const known = word[2].find(([existing]) => existing === form);
+				if (known) known[1].push(...formPages);
+				else word[2].push([form, [...formPages]]);
+			}
+			heads[index] = streams[index]!.next();
+		}
+		chunk.push(word);
+		counted += countLocations(word[1]) + word[2].reduce((sum, [, formPages]) => sum + countLocations(formPages), 0);
+		if (counted >= chunkSize) flush();
+	}
+	if (chunk.length > 0) flush();
+	shortenBoundaries(chunks);
+
+	const filterFiles: CborValue[] = [];
+	for (const name of [...filters.keys()].sort(compareWords)) {
+		const values = [...filters.get(name)!].sort(([a], [b]) => compareWords(a, b));
+		const encoded: CborValue = [name, values];
+		const file = nameFreely(`${lang}_`, hashOf(encoded, 64), used);
+		writePagefindFile(path.join(out, 'filter', `${file}.pf_filter`), encoded);
+		filterFiles.push([name, file]);
+	}
+	const meta: CborValue = [version, pages, chunks, filterFiles, [], [...fields].sort(compareWords)];
+	const name = `${lang}_${hashOf(meta, 10)}`;
+	writePagefindFile(path.join(out, `pagefind.${name}.pf_meta`), meta);
+	return name;
+}
+
+/** A part's words in order, chunk by chunk, with page numbers made absolute and moved by the part's offset. */
+function* readWords(part: string, chunks: readonly [string, string, string][], offset: number): Generator<PackedWord, void> {
+	for (const [, , file] of chunks) {
+		const [words] = readPagefindFile(path.join(part, 'index', `${file}.pf_index`)) as [PackedWord[]];
+		for (const [word, wordPages, variants] of words) {
+			yield [word, fromDeltas(wordPages, offset), variants.map(([form, formPages]) => [form, fromDeltas(formPages, offset)])];
+		}
+	}
+}
+
+/** What a word's pages add to its chunk's size, as Pagefind counts it: each page's locations, plus one. */
+function countLocations(pages: readonly PackedPage[]): number {
+	return pages.reduce((sum, [, locations, metaLocations]) => sum + locations.length + metaLocations.length + 1, 0);
+}
+
+function fromDeltas(pages: readonly PackedPage[], offset: number): PackedPage[] {
+	let page = 0;
+	return pages.map(([delta, locations, metaLocations]) => {
+		page += delta;
+		return [page + offset, locations, metaLocations];
+	});
+}
+
+function toDeltas(pages: readonly PackedPage[]): PackedPage[] {
+	let last = 0;
+	return pages.map(([page, locations, metaLocations]) => {
+		const delta = page - last;
+		last = page;
+		return [delta, locations, metaLocations];
+	});
+}
+
+/**
+ * Shortens each chunk's last word and the next chunk's first to the first character where they differ, as
+ * Pagefind does (its `chunk_meta`): a search looks a word up by these ranges.
+ */
+function shortenBoundaries(chunks: [string, string, string][]): void {
+	for (let index = 0; index + 1 < chunks.length; index++) {
+		const last = Array.from(chunks[index]![1]);
+		const first = Array.from(chunks[index + 1]![0]);
+		let common = 0;
+		while (common < last.length && common < first.length && last[common] === first[common]) common++;
+		const to = last.slice(0, common + 1).join('');
+		if (compareWords(to, chunks[index]![0]) >= 0) chunks[index]![1] = to;
+		chunks[index + 1]![0] = first.slice(0, common + 1).join('');
+	}
+}
+
+/** A file name from a hash, 7 characters as Pagefind names them, longer where two would be the same. */
+function nameFreely(prefix: string, hash: string, used: Set<string>): string {
+	let length = 7;
+	while (used.has(`${prefix}${hash.slice(0, length)}`) && length < hash.length) length++;
+	const name = `${prefix}${hash.slice(0, length)}`;
+	used.add(name);
+	return name;
+}
+
+function hashOf(value: CborValue, length: number): string {
+	return createHash('sha256').update(encodeCbor(value)).digest('hex').slice(0, length);
+}
+
+function linkOrCopy(from: string, to: string): void {
+	try {
+		linkSync(from, to);
+	} catch {
+		copyFileSync(from, to);
+	}
+}
