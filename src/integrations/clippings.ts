@@ -4,7 +4,7 @@ import { verifyBuildLedger } from './ledger.ts';
 import type { LoaderLedger } from '../loader/loader-report.ts';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { getIndexStampFile, getSearchBundleFolder, getSearchRecordsFile, startSearchIndex, type SearchIndexRun } from './search.ts';
+import { getIndexPartsFolder, getIndexStampFile, getSearchBundleFolder, getSearchRecordsFile, startSearchIndex, type SearchIndexRun } from './search.ts';
 import { getSecurityConfig } from './security.ts';
 import { clearPreviousOutput, getStagingDir, publishStagedBuild } from './staged-output.ts';
 import { renderThemeCss } from '../model/theme.ts';
@@ -80,6 +80,7 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 					logger,
 					recordsFile: cache ? getSearchRecordsFile(cache) : undefined,
 					scratchDir: cache ? path.join(cache, 'clippings-search-index') : undefined,
+					partsDir: cache ? getIndexPartsFolder(cache) : undefined,
 					// An unchanged archive keeps its index; a cold content cache (a first build, `--force`) builds it anew.
 					reuse:
 						cache && outDir

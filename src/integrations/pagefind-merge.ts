@@ -13,7 +13,7 @@
  * pages]]); each is CBOR, gzip-compressed after the marker `pagefind_dcd`. Fragments (one file a page) do
  * not depend on the other pages and are shared as they are.
  *
- * Not wired into the build yet (see docs/search.md, "Not built yet: an index built in parts").
+ * The build indexes each month as a part and merges them (`startSearchIndex` in `search.ts`).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -189,8 +189,11 @@ export function mergePagefindBundles({ parts, out, chunkSize }: { parts: readonl
 		merged.languages[lang] = { hash, wasm: holding[0]!.info.wasm, page_count: holding.reduce((sum, { info }) => sum + info.page_count, 0) };
 	}
 	writeFileSync(path.join(out, 'pagefind-entry.json'), JSON.stringify(merged));
-	// Pagefind's scripts and WebAssembly are the same in every part of one version; the fragments are per page.
-	for (const file of readdirSync(parts[0]!)) if (/\.(js|css|pagefind)$/.test(file)) copyFileSync(path.join(parts[0]!, file), path.join(out, file));
+	// Pagefind's scripts and WebAssembly are the same in every part of one version (a part has the modules of
+	// its languages only); the fragments are per page.
+	for (const part of parts) {
+		for (const file of readdirSync(part)) if (/\.(js|css|pagefind)$/.test(file) && !existsSync(path.join(out, file))) copyFileSync(path.join(part, file), path.join(out, file));
+	}
 	for (const part of parts) {
 		for (const file of readdirSync(path.join(part, 'fragment'))) {
 			const target = path.join(out, 'fragment', file);

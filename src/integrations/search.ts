@@ -1,9 +1,10 @@
 /**
  * Search, built inside `astro build`: Pagefind's Node API receives one record per published story
- * (`createSearchRecord`) as soon as the content is synced, and writes the index into a scratch folder at
- * once, so Pagefind's own process indexes on the second core while Astro writes the pages; when the pages are
- * done, the index is moved into the built site, checked against the published stories, and the offline
- * support that caches it is written beside it.
+ * (`createSearchRecord`) as soon as the content is synced, month by month (each month an index of its own,
+ * kept in Astro's cache and indexed again only when its records change), and the months are merged into one
+ * index (`mergePagefindBundles`) in a scratch folder, so Pagefind's own process indexes on the second core
+ * while Astro writes the pages; when the pages are done, the index is moved into the built site, checked
+ * against the published stories, and the offline support that caches it is written beside it.
  */
 import { createHash } from 'node:crypto';
 import { constants, copyFileSync, createReadStream, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import * as pagefind from 'pagefind';
 import { createSearchRecord, type IndexedStory, type SearchIndexRecord, type SearchRecordSite } from '../outputs/search-record.ts';
 import { getSearchBundlePath, getSearchCountsPath } from '../model/urls.ts';
 import { writeOfflineSupport } from './offline.ts';
+import { mergePagefindBundles } from './pagefind-merge.ts';
 
 /** Records handed to Pagefind before waiting for it to take them: enough to keep it busy, few enough to bound memory. */
 const RECORDS_IN_FLIGHT = 256;
@@ -60,6 +62,11 @@ export function startSearchIndex(
 		/** A scratch folder the index is written into while the pages are generated (default: a temporary folder). */
 		scratchDir?: string;
 		/**
+		 * Where each month's index is kept between builds (`getIndexPartsFolder`), so a build indexes again only
+		 * the months whose records changed (default: a temporary folder, so every month is indexed).
+		 */
+		partsDir?: string;
+		/**
 		 * Reuse of the last build's index: `published` is its folder in the published output (`dist/pagefind/`),
 		 * `stampFile` where each build notes what its index was made from (in Astro's cache). When `allowed`, and
 		 * this build's records are exactly the noted ones, and the published index is exactly the one noted, it
@@ -78,14 +85,27 @@ export function startSearchIndex(
 	const list = [...stories];
 	let recordsDigest: string | undefined;
 	const written = (async () => {
-		recordsDigest = keepRecords(list, site, recordsFile);
+		const digests = keepRecords(list, site, recordsFile);
+		recordsDigest = digests.all;
 		if (reuse?.allowed && isIndexReusable(reuse, recordsDigest)) {
 			linkFolder(reuse.published, scratch);
 			logger?.info('the search records are those of the last build: its index is reused');
 			return;
 		}
-		const index = await addRecords(list, site);
-		failOnErrors('could not write the index', await index.writeFiles({ outputPath: scratch }));
+		const partsDir = options.partsDir ?? mkdtempSync(path.join(tmpdir(), 'clippings-search-parts-'));
+		try {
+			const parts = await writeIndexParts(list, site, partsDir, digests.parts);
+			if (parts.folders.length === 0) {
+				// No story published yet: Pagefind's own empty index.
+				const index = await addRecords([], site);
+				failOnErrors('could not write the index', await index.writeFiles({ outputPath: scratch }));
+				return;
+			}
+			mergePagefindBundles({ parts: parts.folders, out: scratch, chunkSize: getChunkSize() });
+			logger?.info(`search index: ${parts.indexed} of ${parts.folders.length} month(s) indexed again, the others kept from the last build`);
+		} finally {
+			if (!options.partsDir) rmSync(partsDir, { recursive: true, force: true });
+		}
 	})();
 	// A failure is reported by finish(); until then it must not surface as an unhandled rejection.
 	written.catch(() => {});
@@ -118,22 +138,72 @@ export function startSearchIndex(
 
 /**
  * Writes every story's record to `recordsFile` (as `.partial` until the build succeeds), a few hundred at a
- * time so no more are held at once, and returns the digest of them all, with Pagefind's version and chunk size:
- * what the index is made from.
+ * time so no more are held at once, and returns the digest of them all, and of each month's, with
+ * Pagefind's version and chunk size: what the index and each month's part of it are made from.
  */
-function keepRecords(stories: readonly IndexedStory[], site: SearchRecordSite, recordsFile?: string): string {
-	const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION} chunks ${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? ''}\n`);
+function keepRecords(stories: readonly IndexedStory[], site: SearchRecordSite, recordsFile?: string): { all: string; parts: Map<string, string> } {
+	const made = `pagefind ${PAGEFIND_VERSION} chunks ${getChunkSize()}\n`;
+	const hash = createHash('sha256').update(made);
+	const partHashes = new Map<string, ReturnType<typeof createHash>>();
 	const kept = recordsFile ? `${recordsFile}.partial` : undefined;
 	if (kept) {
 		mkdirSync(path.dirname(kept), { recursive: true });
 		writeFileSync(kept, '');
 	}
 	for (let start = 0; start < stories.length; start += RECORDS_IN_FLIGHT) {
-		const lines = stories.slice(start, start + RECORDS_IN_FLIGHT).map((story) => `${JSON.stringify(createSearchRecord(story, site))}\n`);
-		for (const line of lines) hash.update(line);
+		const batch = stories.slice(start, start + RECORDS_IN_FLIGHT);
+		const lines = batch.map((story) => `${JSON.stringify(createSearchRecord(story, site))}\n`);
+		for (const [index, line] of lines.entries()) {
+			hash.update(line);
+			const part = getIndexPart(batch[index]!);
+			const partHash = partHashes.get(part) ?? createHash('sha256').update(made);
+			partHashes.set(part, partHash.update(line));
+		}
 		if (kept) appendFileSync(kept, lines.join(''));
 	}
-	return hash.digest('hex');
+	return { all: hash.digest('hex'), parts: new Map([...partHashes].map(([part, partHash]) => [part, partHash.digest('hex')])) };
+}
+
+/** The part of the index a story is in: its month, `1987-02`. */
+function getIndexPart(story: IndexedStory): string {
+	return `${story.data.year}-${story.data.month}`;
+}
+
+/** The chunk size Pagefind's process is started with (`INDEX_CHUNK_SIZE` unless the variable was set). */
+function getChunkSize(): number {
+	return Number(process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE) || INDEX_CHUNK_SIZE;
+}
+
+/**
+ * Indexes each month's stories on its own, one month after another (Pagefind holds only one month's index in
+ * memory), into `<partsDir>/<month>/`, except the months whose records are those noted when their part was
+ * written (`<month>.json`, with the part's fingerprint, so a part changed or half-written since is indexed
+ * again). Parts of months without stories any more are deleted. Returns the parts in month order.
+ */
+async function writeIndexParts(stories: readonly IndexedStory[], site: SearchRecordSite, partsDir: string, digests: Map<string, string>): Promise<{ folders: string[]; indexed: number }> {
+	mkdirSync(partsDir, { recursive: true });
+	const months = [...digests.keys()].sort();
+	for (const entry of readdirSync(partsDir)) {
+		const month = entry.replace(/\.(json|partial)$/, '');
+		if (!digests.has(month) || entry.endsWith('.partial')) rmSync(path.join(partsDir, entry), { recursive: true, force: true });
+	}
+	const byMonth = new Map<string, IndexedStory[]>();
+	for (const story of stories) byMonth.set(getIndexPart(story), [...(byMonth.get(getIndexPart(story)) ?? []), story]);
+	let indexed = 0;
+	for (const month of months) {
+		const folder = path.join(partsDir, month);
+		const stampFile = `${folder}.json`;
+		if (isIndexReusable({ published: folder, stampFile }, digests.get(month)!)) continue;
+		rmSync(stampFile, { force: true });
+		const index = await addRecords(byMonth.get(month)!, site);
+		failOnErrors(`could not write the index of ${month}`, await index.writeFiles({ outputPath: `${folder}.partial` }));
+		await index.deleteIndex();
+		rmSync(folder, { recursive: true, force: true });
+		renameSync(`${folder}.partial`, folder);
+		writeIndexStamp(stampFile, { records: digests.get(month)!, ...fingerprintIndex(folder) });
+		indexed += 1;
+	}
+	return { folders: months.map((month) => path.join(partsDir, month)), indexed };
 }
 
 async function addRecords(stories: readonly IndexedStory[], site: SearchRecordSite): Promise<pagefind.PagefindIndex> {
@@ -210,6 +280,11 @@ export function isIndexReusable({ published, stampFile }: { published: string; s
 	} catch {
 		return false;
 	}
+}
+
+/** The folder in Astro's cache folder where each month's part of the index is kept (`startSearchIndex`). */
+export function getIndexPartsFolder(cacheDir: string): string {
+	return path.join(cacheDir, 'clippings-search-parts');
 }
 
 /** The file in Astro's cache folder noting what the published index was made from (`isIndexReusable`). */

@@ -76,6 +76,56 @@ describe('the search index', () => {
 	});
 });
 
+describe('the index is built month by month', () => {
+	/** Published stories (slug → [date, headline]), all in English. */
+	function dated(list: Record<string, [date: string, headline: string]>): IndexedStory[] {
+		return Object.entries(list).map(([slug, [date, title]]) => {
+			const data = { title, date, bylines: [], source: 'Wire', tags: [], corrections: [], draft: false, lang: 'en', slug };
+			const text = `Words of the story ${slug} about ${title}.`;
+			return { data: makeArticleEntry(`${slug}.md`, data, { firstParagraph: text, wordCount: 7 }, 'UTC'), html: `<p>${text}</p>`, text };
+		});
+	}
+	const list = { a: ['2025-06-10', 'Oil prices'], b: ['2025-07-24', 'Cocoa talks'], c: ['2025-07-25', 'Wheat exports'] } satisfies Record<string, [string, string]>;
+	const snapshot = (folder: string) => Object.fromEntries(readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort().map((file) => [file, statSync(path.join(folder, file)).isFile() ? readFileSync(path.join(folder, file)).toString('base64') : '']));
+
+	async function build(stories: IndexedStory[], partsDir: string) {
+		const site = writeSite({ articles: stories.length, languages: { en: stories.length } });
+		const messages: string[] = [];
+		const logger = { info: (message: string) => messages.push(message) } as unknown as AstroIntegrationLogger;
+		await startSearchIndex(stories, SITE, { logger, partsDir }).finish({ outDir: site, base: '/' });
+		return { said: messages.find((message) => /month\(s\) indexed again/.test(message)), index: snapshot(path.join(site, 'pagefind')) };
+	}
+
+	test('a changed story indexes its month again and keeps the others; the index is the one a fresh build writes', async () => {
+		const partsDir = mkdtempSync(path.join(tmpdir(), 'clippings-parts-'));
+		folders.push(partsDir);
+		expect((await build(dated(list), partsDir)).said).toMatch(/^search index: 2 of 2 month\(s\) indexed again/);
+		expect((await build(dated(list), partsDir)).said).toMatch(/^search index: 0 of 2 month/);
+		const changed = dated({ ...list, c: ['2025-07-25', 'Wheat exports collapse'] });
+		const again = await build(changed, partsDir);
+		expect(again.said).toMatch(/^search index: 1 of 2 month/);
+		const fresh = mkdtempSync(path.join(tmpdir(), 'clippings-parts-'));
+		folders.push(fresh);
+		expect((await build(changed, fresh)).index).toEqual(again.index);
+	});
+
+	test('a part changed or half-written since it was noted is indexed again; a month without stories goes', async () => {
+		const partsDir = mkdtempSync(path.join(tmpdir(), 'clippings-parts-'));
+		folders.push(partsDir);
+		const first = await build(dated(list), partsDir);
+		const fragments = path.join(partsDir, '2025-06', 'fragment');
+		rmSync(path.join(fragments, readdirSync(fragments)[0]!));
+		mkdirSync(path.join(partsDir, '2025-07.partial'));
+		const repaired = await build(dated(list), partsDir);
+		expect(repaired.said).toMatch(/^search index: 1 of 2 month/);
+		expect(repaired.index).toEqual(first.index);
+		expect(readdirSync(partsDir).sort()).toEqual(['2025-06', '2025-06.json', '2025-07', '2025-07.json']);
+		const { a: _gone, ...july } = list;
+		expect((await build(dated(july), partsDir)).said).toMatch(/^search index: 0 of 1 month/);
+		expect(readdirSync(partsDir).sort()).toEqual(['2025-07', '2025-07.json']);
+	});
+});
+
 describe('an unchanged archive keeps its search index', () => {
 	const list = { a: ['en', 'Oil prices'], b: ['en', 'Cocoa talks'] } satisfies Record<string, [string, string]>;
 	const published = { articles: 2, languages: { en: 2 } };
