@@ -94,7 +94,8 @@ export function startSearchIndex(
 		}
 		const partsDir = options.partsDir ?? mkdtempSync(path.join(tmpdir(), 'clippings-search-parts-'));
 		try {
-			const parts = await writeIndexParts(list, site, partsDir, digests.parts);
+			// A cold content cache (a first build, `--force`) indexes every month, as it builds everything anew.
+			const parts = await writeIndexParts(list, site, partsDir, digests.parts, reuse?.allowed ?? true);
 			if (parts.folders.length === 0) {
 				// No story published yet: Pagefind's own empty index.
 				const index = await addRecords([], site);
@@ -178,9 +179,16 @@ function getChunkSize(): number {
  * Indexes each month's stories on its own, one month after another (Pagefind holds only one month's index in
  * memory), into `<partsDir>/<month>/`, except the months whose records are those noted when their part was
  * written (`<month>.json`, with the part's fingerprint, so a part changed or half-written since is indexed
- * again). Parts of months without stories any more are deleted. Returns the parts in month order.
+ * again). Unless `keep` is false, which indexes every month. Parts of months without stories any more are
+ * deleted. Returns the parts in month order.
  */
-async function writeIndexParts(stories: readonly IndexedStory[], site: SearchRecordSite, partsDir: string, digests: Map<string, string>): Promise<{ folders: string[]; indexed: number }> {
+async function writeIndexParts(
+	stories: readonly IndexedStory[],
+	site: SearchRecordSite,
+	partsDir: string,
+	digests: Map<string, string>,
+	keep: boolean,
+): Promise<{ folders: string[]; indexed: number }> {
 	mkdirSync(partsDir, { recursive: true });
 	const months = [...digests.keys()].sort();
 	for (const entry of readdirSync(partsDir)) {
@@ -193,7 +201,7 @@ async function writeIndexParts(stories: readonly IndexedStory[], site: SearchRec
 	for (const month of months) {
 		const folder = path.join(partsDir, month);
 		const stampFile = `${folder}.json`;
-		if (isIndexReusable({ published: folder, stampFile }, digests.get(month)!)) continue;
+		if (keep && isIndexReusable({ published: folder, stampFile }, digests.get(month)!)) continue;
 		rmSync(stampFile, { force: true });
 		const index = await addRecords(byMonth.get(month)!, site);
 		failOnErrors(`could not write the index of ${month}`, await index.writeFiles({ outputPath: `${folder}.partial` }));

@@ -107,6 +107,13 @@ describe('the index is built month by month', () => {
 		const fresh = mkdtempSync(path.join(tmpdir(), 'clippings-parts-'));
 		folders.push(fresh);
 		expect((await build(changed, fresh)).index).toEqual(again.index);
+		// A cold content cache (`--force`) indexes every month again.
+		const site = writeSite({ articles: 3, languages: { en: 3 } });
+		const messages: string[] = [];
+		const logger = { info: (message: string) => messages.push(message) } as unknown as AstroIntegrationLogger;
+		const reuse = { published: path.join(partsDir, 'none'), stampFile: path.join(partsDir, 'none.json'), allowed: false };
+		await startSearchIndex(changed, SITE, { logger, partsDir, reuse }).finish({ outDir: site, base: '/' });
+		expect(messages).toContainEqual(expect.stringMatching(/^search index: 2 of 2 month/));
 	});
 
 	test('a part changed or half-written since it was noted is indexed again; a month without stories goes', async () => {
