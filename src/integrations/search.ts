@@ -196,7 +196,12 @@ async function writeIndexParts(
 		if (!digests.has(month) || entry.endsWith('.partial')) rmSync(path.join(partsDir, entry), { recursive: true, force: true });
 	}
 	const byMonth = new Map<string, IndexedStory[]>();
-	for (const story of stories) byMonth.set(getIndexPart(story), [...(byMonth.get(getIndexPart(story)) ?? []), story]);
+	for (const story of stories) {
+		const month = getIndexPart(story);
+		const list = byMonth.get(month) ?? [];
+		byMonth.set(month, list);
+		list.push(story);
+	}
 	let indexed = 0;
 	for (const month of months) {
 		const folder = path.join(partsDir, month);
