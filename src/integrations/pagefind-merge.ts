@@ -16,7 +16,7 @@
  * The build indexes each month as a part and merges them (`startSearchIndex` in `search.ts`).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 
@@ -197,7 +197,7 @@ export function mergePagefindBundles({ parts, out, chunkSize }: { parts: readonl
 	for (const part of parts) {
 		for (const file of readdirSync(path.join(part, 'fragment'))) {
 			const target = path.join(out, 'fragment', file);
-			if (!existsSync(target)) linkOrCopy(path.join(part, 'fragment', file), target);
+			if (!existsSync(target)) linkOrCopyFile(path.join(part, 'fragment', file), target);
 		}
 	}
 	return Object.fromEntries(Object.entries(merged.languages).map(([lang, { page_count }]) => [lang, page_count]));
@@ -219,9 +219,13 @@ function mergeLanguage(lang: string, holding: { part: string; meta: CborValue[] 
 			const [name, values] = readPagefindFile(path.join(part, 'filter', `${file}.pf_filter`)) as [string, [string, number[]][]];
 			const byValue = filters.get(name) ?? new Map<string, number[]>();
 			filters.set(name, byValue);
-			for (const [value, valuePages] of values) byValue.set(value, [...(byValue.get(value) ?? []), ...valuePages.map((page) => page + pages.length)]);
+			for (const [value, valuePages] of values) {
+				const list = byValue.get(value) ?? [];
+				byValue.set(value, list);
+				append(list, valuePages.map((page) => page + pages.length));
+			}
 		}
-		pages.push(...partPages);
+		append(pages, partPages);
 	}
 
 	// The words of every part in order, merged as they stream, and cut into chunks as Pagefind cuts them.
@@ -246,10 +250,10 @@ function mergeLanguage(lang: string, holding: { part: string; meta: CborValue[] 
 		const word: PackedWord = [next, [], []];
 		for (const [index, head] of heads.entries()) {
 			if (head.done || head.value[0] !== next) continue;
-			word[1].push(...head.value[1]);
+			append(word[1], head.value[1]);
 			for (const [form, formPages] of head.value[2]) {
 				const known = word[2].find(([existing]) => existing === form);
-				if (known) known[1].push(...formPages);
+				if (known) append(known[1], formPages);
 				else word[2].push([form, [...formPages]]);
 			}
 			heads[index] = streams[index]!.next();
@@ -336,10 +340,23 @@ function hashOf(value: CborValue, length: number): string {
 	return createHash('sha256').update(encodeCbor(value)).digest('hex').slice(0, length);
 }
 
-function linkOrCopy(from: string, to: string): void {
+/** Why a file system may refuse a hard link that a copy would do: another device, no links, too many links. */
+const LINK_REFUSALS = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
+
+/**
+ * Makes `to` the same file as `from` by a hard link (index files are never changed in place, so they can be
+ * shared), or a copy where the file system refuses the link; never replaces an existing file.
+ */
+export function linkOrCopyFile(from: string, to: string): void {
 	try {
 		linkSync(from, to);
-	} catch {
-		copyFileSync(from, to);
+	} catch (error) {
+		if (!LINK_REFUSALS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+		copyFileSync(from, to, constants.COPYFILE_EXCL);
 	}
+}
+
+/** Adds items to a list one by one: a word or a filter value can hold more pages than a call takes arguments. */
+function append<T>(list: T[], items: readonly T[]): void {
+	for (const item of items) list.push(item);
 }

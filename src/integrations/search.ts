@@ -7,7 +7,7 @@
  * against the published stories, and the offline support that caches it is written beside it.
  */
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, createReadStream, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { createReadStream, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
@@ -17,7 +17,7 @@ import * as pagefind from 'pagefind';
 import { createSearchRecord, type IndexedStory, type SearchIndexRecord, type SearchRecordSite } from '../outputs/search-record.ts';
 import { getSearchBundlePath, getSearchCountsPath } from '../model/urls.ts';
 import { writeOfflineSupport } from './offline.ts';
-import { mergePagefindBundles } from './pagefind-merge.ts';
+import { linkOrCopyFile, mergePagefindBundles } from './pagefind-merge.ts';
 
 /** Records handed to Pagefind before waiting for it to take them: enough to keep it busy, few enough to bound memory. */
 const RECORDS_IN_FLIGHT = 256;
@@ -318,19 +318,9 @@ export function linkFolder(from: string, to: string): void {
 		const source = path.join(from, entry.name);
 		const target = path.join(to, entry.name);
 		if (entry.isDirectory()) linkFolder(source, target);
-		else if (entry.isFile()) {
-			try {
-				linkSync(source, target);
-			} catch (error) {
-				if (!LINK_REFUSALS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
-				copyFileSync(source, target, constants.COPYFILE_EXCL);
-			}
-		}
+		else if (entry.isFile()) linkOrCopyFile(source, target);
 	}
 }
-
-/** Why a file system may refuse a hard link that a copy would do: another device, no links, too many links. */
-const LINK_REFUSALS = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
 
 /** Moves a folder, copying it when the destination is on another file system. */
 function moveFolder(from: string, to: string): void {
