@@ -178,13 +178,15 @@ let updating: Promise<SaveReport | undefined> | undefined;
 
 /**
  * Brings a saved copy made from an older build up to the running worker's build: downloads the files that
- * changed, drops the ones that are gone. Does nothing when nothing was saved, when the copy is current or
- * when the network is off. Resolves with what it did, if anything.
+ * changed, drops the ones that are gone. Does nothing when nothing was saved, when a save was interrupted,
+ * when the copy is current or when the network is off. Resolves with what it did, if anything.
  */
 export function updateSavedCopy(base: string, onProgress?: (progress: SaveProgress) => void): Promise<SaveReport | undefined> {
 	updating ??= (async () => {
 		const [info, state] = await Promise.all([getBuildInfo(), readSavedState(base)]);
-		if (!info || !state || state.build === info.build || !navigator.onLine) return undefined;
+		// A save the reader started and left (`saving`) is theirs to resume with "Save": updating it here would
+		// record it as a finished copy that is merely out of date, and "Saving was interrupted" would be lost.
+		if (!info || !state || state.saving || state.build === info.build || !navigator.onLine) return undefined;
 		const report = await syncArchive(base, false, (progress) => {
 			onProgress?.(progress);
 			window.dispatchEvent(new CustomEvent('clippings:offline-progress', { detail: progress }));
