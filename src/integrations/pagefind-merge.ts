@@ -19,125 +19,14 @@ import { createHash } from 'node:crypto';
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodeCbor, encodeCbor, type CborValue } from '../model/cbor.ts';
 
 /** What Pagefind writes before the CBOR of every index file, inside the gzip stream. */
 const MARKER = Buffer.from('pagefind_dcd');
 
-/** A CBOR value of the kinds Pagefind's index files hold. */
-export type CborValue = number | string | boolean | null | Uint8Array | CborValue[];
-
 /** A word of a chunk: [word, pages as [page, locations, metadata locations], variants as [form, pages]]. */
 type PackedPage = [page: number, locations: number[], metaLocations: number[]];
 type PackedWord = [word: string, pages: PackedPage[], variants: [form: string, pages: PackedPage[]][]];
-
-/**
- * Decodes the CBOR subset Pagefind writes: integers, text and byte strings, arrays, and simple values.
- * @example decodeCbor(Uint8Array.from([0x82, 0x01, 0x61, 0x61])) // [1, 'a']
- */
-export function decodeCbor(bytes: Uint8Array): CborValue {
-	const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	let at = 0;
-	const readLength = (info: number): number => {
-		if (info < 24) return info;
-		const size = info - 24;
-		if (size > 3) throw new Error(`Clippings: unsupported CBOR length ${info} at byte ${at}`);
-		const value = size === 3 ? Number(data.readBigUInt64BE(at)) : data.readUIntBE(at, 1 << size);
-		at += 1 << size;
-		return value;
-	};
-	const read = (): CborValue => {
-		const initial = data[at++]!;
-		const major = initial >> 5;
-		const info = initial & 31;
-		switch (major) {
-			case 0:
-				return readLength(info);
-			case 1:
-				return -1 - readLength(info);
-			case 2:
-			case 3: {
-				const length = readLength(info);
-				const slice = data.subarray(at, at + length);
-				at += length;
-				return major === 3 ? slice.toString('utf8') : Uint8Array.from(slice);
-			}
-			case 4: {
-				const length = readLength(info);
-				const list: CborValue[] = new Array(length);
-				for (let index = 0; index < length; index++) list[index] = read();
-				return list;
-			}
-			case 7:
-				if (info === 20 || info === 21) return info === 21;
-				if (info === 22) return null;
-		}
-		throw new Error(`Clippings: unsupported CBOR item ${initial} at byte ${at - 1}`);
-	};
-	const value = read();
-	if (at !== data.length) throw new Error(`Clippings: ${data.length - at} bytes after the CBOR value`);
-	return value;
-}
-
-/**
- * Encodes a value as CBOR, every length and integer in its shortest form (as Pagefind's encoder writes them).
- * @example encodeCbor([1, 'a']) // Uint8Array [0x82, 0x01, 0x61, 0x61]
- */
-export function encodeCbor(value: CborValue): Uint8Array {
-	let bytes = new Uint8Array(1024);
-	let at = 0;
-	const reserve = (size: number) => {
-		if (at + size <= bytes.length) return;
-		const grown = new Uint8Array(Math.max(bytes.length * 2, at + size));
-		grown.set(bytes.subarray(0, at));
-		bytes = grown;
-	};
-	const head = (major: number, length: number) => {
-		reserve(9);
-		const type = major << 5;
-		if (length < 24) bytes[at++] = type | length;
-		else if (length < 0x100) {
-			bytes[at++] = type | 24;
-			bytes[at++] = length;
-		} else if (length < 0x10000) {
-			bytes[at++] = type | 25;
-			bytes[at++] = length >> 8;
-			bytes[at++] = length & 0xff;
-		} else if (length < 0x100000000) {
-			bytes[at++] = type | 26;
-			for (let shift = 24; shift >= 0; shift -= 8) bytes[at++] = Math.floor(length / 2 ** shift) & 0xff;
-		} else {
-			bytes[at++] = type | 27;
-			for (let shift = 56; shift >= 0; shift -= 8) bytes[at++] = Number((BigInt(length) >> BigInt(shift)) & 0xffn);
-		}
-	};
-	const encoder = new TextEncoder();
-	const write = (item: CborValue) => {
-		if (typeof item === 'number') {
-			if (!Number.isSafeInteger(item)) throw new Error(`Clippings: ${item} is not an integer Pagefind's files hold`);
-			if (item >= 0) head(0, item);
-			else head(1, -1 - item);
-		} else if (typeof item === 'string') {
-			const text = encoder.encode(item);
-			head(3, text.length);
-			reserve(text.length);
-			bytes.set(text, at);
-			at += text.length;
-		} else if (Array.isArray(item)) {
-			head(4, item.length);
-			for (const element of item) write(element);
-		} else if (item instanceof Uint8Array) {
-			head(2, item.length);
-			reserve(item.length);
-			bytes.set(item, at);
-			at += item.length;
-		} else {
-			reserve(1);
-			bytes[at++] = item === null ? 0xf6 : item ? 0xf5 : 0xf4;
-		}
-	};
-	write(value);
-	return bytes.slice(0, at);
-}
 
 /** Reads one of Pagefind's index files. */
 export function readPagefindFile(file: string): CborValue {

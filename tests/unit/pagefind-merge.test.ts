@@ -8,7 +8,8 @@ import { afterAll, describe, expect, test } from 'vitest';
 const CHUNK_SIZE = 300;
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(CHUNK_SIZE);
 const pagefind = await import('pagefind');
-const { compareWords, decodeCbor, encodeCbor, mergePagefindBundles, readPagefindFile } = await import('../../src/integrations/pagefind-merge.ts');
+const { compareWords, mergePagefindBundles, readPagefindFile } = await import('../../src/integrations/pagefind-merge.ts');
+const { decodeCbor, encodeCbor } = await import('../../src/model/cbor.ts');
 
 const root = mkdtempSync(path.join(tmpdir(), 'clippings-merge-'));
 afterAll(async () => {

@@ -19,22 +19,25 @@ import { addCounts, SearchOvertaken, toFacetCounts, type FacetCounts, type Searc
 import { formatIndexQuery, getUnspacedRuns, holdsRuns, parseQuery, splitIndexWords, type ParsedQuery } from './query.ts';
 import { hasPhraseMatch, rankCandidates, toComparableWords, type RankCandidate } from './ranking.ts';
 import { chooseCorrections, correctQuery, findCloseWord } from './spelling.ts';
-import { combineShardInstances, readShardLanguages, type ShardIndex } from './shard-search.ts';
+import { countValues, openIndexFilters, selectByFilters, type IndexFilters } from './index-filters.ts';
+import { combineShardFilters, combineShardInstances, readShardLanguages, type ShardIndex } from './shard-search.ts';
 
 /** The parts of Pagefind's browser API this page uses (see `pagefind/pagefind.js` in the built site). */
 interface PagefindModule {
 	createInstance(options: Record<string, unknown>): PagefindInstance;
 }
 
+/**
+ * An instance is never given filters (see `index-filters.ts`): a search with no words and no filters finds
+ * every story.
+ */
 export interface PagefindInstance {
 	init(): Promise<void>;
-	filters(): Promise<Record<string, Record<string, number>>>;
-	search(term: string | null, options: { filters?: unknown }): Promise<PagefindResponse>;
+	search(term: string | null): Promise<PagefindResponse>;
 }
 
 export interface PagefindResponse {
 	results: PagefindResult[];
-	filters: Record<string, Record<string, number>>;
 }
 
 export interface PagefindResult {
@@ -97,7 +100,8 @@ export interface PagefindEngineOptions {
 export class PagefindEngine implements SearchEngine {
 	readonly #options: PagefindEngineOptions;
 	readonly #instances = new Map<string, Promise<PagefindInstance>>();
-	readonly #filtersLoaded = new Map<string, Promise<unknown>>();
+	/** Each language's filters, read by the page (`index-filters.ts`). */
+	readonly #filters = new Map<string, IndexFilters>();
 	/** Languages whose index has loaded. */
 	readonly #ready = new Set<string>();
 	readonly #primary: string;
@@ -239,14 +243,8 @@ export class PagefindEngine implements SearchEngine {
 
 	/** One search in every language's index, as candidates lacking the words given. */
 	async #collect(languages: string[], term: string | null, filters: SearchFilters, missing: string[]): Promise<Candidate[]> {
-		const responses = await Promise.all(languages.map(async (lang) => ({ lang, response: await (await this.#getInstance(lang)).search(term, { filters }) })));
-		// With words asked for, a result with no word positions matched none of them: an index that does not
-		// hold a word at all (`$61`) can answer as if it had not been asked.
-		return responses.flatMap(({ lang, response }) =>
-			response.results
-				.filter((result) => term === null || (result.words ?? []).length > 0)
-				.map((result) => ({ result, lang, score: result.score, locations: result.words ?? [], missing, tiebreak: `${lang}:${result.id}` })),
-		);
+		const found = await Promise.all(languages.map(async (lang) => ({ lang, results: await this.#find(lang, term, filters) })));
+		return found.flatMap(({ lang, results }) => results.map((result) => ({ result, lang, score: result.score, locations: result.words ?? [], missing, tiebreak: `${lang}:${result.id}` })));
 	}
 
 	/**
@@ -274,24 +272,26 @@ export class PagefindEngine implements SearchEngine {
 
 	/**
 	 * Results in date order without a Pagefind sort key: the results are counted per day (the `day`
-	 * filter), the days that hold the page asked for are searched again on their own, and only their
-	 * records are read and put in order by the instant each story was published.
+	 * filter), and only the records of the days that hold the page asked for are read and put in order by
+	 * the instant each story was published.
 	 */
 	async #searchByDate(languages: string[], term: string | null, excluded: string[], filters: SearchFilters, first: number, newestFirst: boolean, isCurrent: () => boolean) {
-		await Promise.all(languages.map((lang) => this.#loadFilters(lang)));
-		const responses = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters })));
-		const found = new Set(responses.flatMap((response, index) => response.results.map((result) => `${languages[index]}:${result.id}`)));
-		const left = await this.#findExcluded(languages, found, excluded, filters);
+		const found = await Promise.all(
+			languages.map(async (lang) => {
+				const [results] = await Promise.all([this.#find(lang, term, filters), this.#getIndexFilters(lang).load([DAY_FILTER])]);
+				return { lang, results };
+			}),
+		);
+		const left = new Set<string>();
+		for (const word of excluded) for (const candidate of await this.#collect(languages, word, filters, [])) left.add(getKey(candidate));
 		if (!isCurrent()) throw new SearchOvertaken();
-		const total = responses.reduce((sum, response) => sum + response.results.length, 0) - left.keys.size;
-		const counts = addCounts(responses.map((response) => response.filters[DAY_FILTER]));
-		for (const [day, count] of Object.entries(left.days)) counts[day] = (counts[day] ?? 0) - count;
+		const kept = found.map(({ lang, results }) => ({ lang, results: results.filter((result) => !left.has(`${lang}:${result.id}`)) }));
+		const total = kept.reduce((sum, { results }) => sum + results.length, 0);
+		const counts = addCounts(kept.map(({ lang, results }) => countValues(this.#getIndexFilters(lang), results.map((result) => result.id), DAY_FILTER)));
 		const { days, skip } = selectDays(counts, first, RESULTS_PER_PAGE, newestFirst);
-		if (days.length === 0) return { total, page: [] };
-		const dayFilters = { ...filters, [DAY_FILTER]: { any: days } };
-		const inDays = await Promise.all(languages.map(async (lang) => ({ lang, response: await (await this.#getInstance(lang)).search(term, { filters: dayFilters }) })));
-		const kept = inDays.flatMap(({ lang, response }) => response.results.filter((result) => !left.keys.has(`${lang}:${result.id}`)));
-		const records = await Promise.all(kept.map((result) => result.data()));
+		const chosen = new Set(days);
+		const inDays = kept.flatMap(({ lang, results }) => results.filter((result) => this.#getIndexFilters(lang).getValues(result.id, DAY_FILTER).some((day) => chosen.has(day))));
+		const records = await Promise.all(inDays.map((result) => result.data()));
 		records.sort((a, b) => {
 			const order = (a.meta.published ?? '').localeCompare(b.meta.published ?? '') || a.url.localeCompare(b.url);
 			return newestFirst ? -order : order;
@@ -299,40 +299,21 @@ export class PagefindEngine implements SearchEngine {
 		return { total, page: records.slice(skip, skip + RESULTS_PER_PAGE) };
 	}
 
-	/** The stories among those found that a date-ordered search leaves out for its `-word`s, and how many on each day. */
-	async #findExcluded(languages: string[], found: ReadonlySet<string>, excluded: string[], filters: SearchFilters) {
-		const keys = new Set<string>();
-		const days: Record<string, number> = {};
-		for (const word of excluded) {
-			for (const candidate of await this.#collect(languages, word, filters, [])) {
-				const key = getKey(candidate);
-				if (keys.has(key) || !found.has(key)) continue;
-				keys.add(key);
-				const day = (await candidate.result.data()).filters[DAY_FILTER]?.[0];
-				if (day) days[day] = (days[day] ?? 0) + 1;
-			}
-		}
-		return { keys, days };
-	}
-
 	/**
-	 * Facet counts, after the results are on screen: Pagefind counts only filters whose data it has
-	 * loaded, so the first count loads them all. A facet with chosen values is counted by a search without
-	 * that facet, so its other values show what choosing them would add.
+	 * Facet counts, after the results are on screen, as they read more of the index (the facets' filters).
+	 * A facet with chosen values is counted without them, so its other values show what choosing them would add.
 	 */
 	async #countFacets(state: SearchState, languages: string[], term: string | null): Promise<FacetCounts> {
-		await Promise.all(languages.map((lang) => this.#loadFilters(lang)));
-		const filters = this.#getFilters(state);
-		const responses = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters })));
+		const found = await Promise.all(
+			languages.map(async (lang) => {
+				const [results] = await Promise.all([this.#find(lang, term, {}), this.#getIndexFilters(lang).load([...FACETS, ...Object.keys(this.#getFilters(state))])]);
+				return { filters: this.#getIndexFilters(lang), ids: results.map((result) => result.id) };
+			}),
+		);
 		const counts: Partial<Record<Facet, Record<string, number>>> = {};
 		for (const facet of FACETS) {
-			if (state[facet].length === 0) {
-				counts[facet] = addCounts(responses.map((response) => response.filters[facet]));
-				continue;
-			}
-			const without = this.#getFilters(state, facet);
-			const others = await Promise.all(languages.map(async (lang) => (await this.#getInstance(lang)).search(term, { filters: without })));
-			counts[facet] = addCounts(others.map((response) => response.filters[facet]));
+			const chosen = this.#getFilters(state, state[facet].length > 0 ? facet : undefined);
+			counts[facet] = addCounts(found.map(({ filters, ids }) => countValues(filters, ids.filter(selectByFilters(filters, chosen)), facet)));
 		}
 		return toFacetCounts(counts);
 	}
@@ -354,13 +335,35 @@ export class PagefindEngine implements SearchEngine {
 		return instance;
 	}
 
-	#loadFilters(lang: string): Promise<unknown> {
-		let loaded = this.#filtersLoaded.get(lang);
-		if (!loaded) {
-			loaded = this.#getInstance(lang).then((instance) => instance.filters());
-			this.#filtersLoaded.set(lang, loaded);
+	#getIndexFilters(lang: string): IndexFilters {
+		let filters = this.#filters.get(lang);
+		if (!filters) {
+			filters = this.#openIndexFilters(lang);
+			this.#filters.set(lang, filters);
 		}
-		return loaded;
+		return filters;
+	}
+
+	#openIndexFilters(lang: string): IndexFilters {
+		const { shards, bundle } = this.#options;
+		if (!shards) return openIndexFilters(bundle, lang);
+		const parts = (async () => {
+			const holding = await Promise.all(shards.map(async (shard) => (await this.#getShardLanguages(shard)).includes(lang)));
+			return shards.filter((_shard, index) => holding[index]).map((shard) => ({ name: shard.name, filters: openIndexFilters(shard.bundle, lang) }));
+		})();
+		return combineShardFilters(parts);
+	}
+
+	/**
+	 * One language's results for the words (every story when there are none), kept to those passing the
+	 * filters. With words asked for, a result with no word positions matched none of them: an index that does
+	 * not hold a word at all (`$61`) can answer as if it had not been asked.
+	 */
+	async #find(lang: string, term: string | null, filters: SearchFilters): Promise<PagefindResult[]> {
+		const indexFilters = this.#getIndexFilters(lang);
+		const [response] = await Promise.all([(await this.#getInstance(lang)).search(term), indexFilters.load(Object.keys(filters))]);
+		const passes = selectByFilters(indexFilters, filters);
+		return response.results.filter((result) => (term === null || (result.words ?? []).length > 0) && passes(result.id));
 	}
 
 	#getLanguages(): Promise<string[]> {

@@ -2,9 +2,9 @@
  * A sharded archive's search (README, "Beyond one machine"): each shard has its own Pagefind index under its
  * own folder, and the search page of any shard searches them all. For each language, the shards' instances
  * are put behind one instance that asks every shard and answers with all their results, so the engine ranks
- * them together (`rankCandidates`) as it ranks one index's.
+ * them together (`rankCandidates`) as it ranks one index's; their filters are read the same way.
  */
-import { addCounts } from './engine.ts';
+import type { IndexFilters } from './index-filters.ts';
 import type { PagefindInstance, PagefindResponse } from './pagefind-engine.ts';
 
 /** One shard's index, as the search page names it. */
@@ -19,34 +19,43 @@ export interface ShardIndex {
 
 /**
  * One instance over several shards' instances of a language. A result's id is prefixed with its shard's name,
- * so results of two shards never share an id (ties in the ranking are broken by it, the same way every time);
- * filter counts are added up.
+ * so results of two shards never share an id (ties in the ranking are broken by it, the same way every time).
  */
 export function combineShardInstances(parts: readonly { name: string; instance: PagefindInstance }[]): PagefindInstance {
 	return {
 		async init() {
 			await Promise.all(parts.map(({ instance }) => instance.init()));
 		},
-		async filters() {
-			const all = await Promise.all(parts.map(({ instance }) => instance.filters()));
-			return addFilterCounts(all);
-		},
-		async search(term, options): Promise<PagefindResponse> {
-			const responses = await Promise.all(parts.map(({ instance }) => instance.search(term, options)));
+		async search(term): Promise<PagefindResponse> {
+			const responses = await Promise.all(parts.map(({ instance }) => instance.search(term)));
 			return {
 				results: responses.flatMap((response, index) =>
 					response.results.map((result) => ({ id: `${parts[index]!.name}/${result.id}`, score: result.score, words: result.words, data: () => result.data() })),
 				),
-				filters: addFilterCounts(responses.map((response) => response.filters)),
 			};
 		},
 	};
 }
 
-/** Filter counts of several indexes, added up filter by filter. */
-function addFilterCounts(all: readonly Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
-	const names = new Set(all.flatMap((filters) => Object.keys(filters ?? {})));
-	return Object.fromEntries([...names].map((name) => [name, addCounts(all.map((filters) => filters?.[name]))]));
+/**
+ * The filters of several shards' indexes of a language, for the ids `combineShardInstances` gives: a result's
+ * values are read from its own shard's filters. `parts` may still be settling which shards hold the language.
+ */
+export function combineShardFilters(parts: Promise<readonly { name: string; filters: IndexFilters }[]>): IndexFilters {
+	let byName: Map<string, IndexFilters> | undefined;
+	return {
+		async load(names) {
+			const wanted = [...names];
+			const settled = await parts;
+			await Promise.all(settled.map(({ filters }) => filters.load(wanted)));
+			byName ??= new Map(settled.map(({ name, filters }) => [name, filters]));
+		},
+		getValues(id, name) {
+			if (!byName) throw new Error(`Clippings: the filter "${name}" was read before it was loaded`);
+			const slash = id.indexOf('/');
+			return byName.get(id.slice(0, slash))?.getValues(id.slice(slash + 1), name) ?? [];
+		},
+	};
 }
 
 /**
