@@ -501,6 +501,9 @@ async function measureFirstSearchesOf(dist: string): Promise<void> {
 			const { first } = await measure(browser, getSearchPageSubject(server.origin), dist, server.origin, query);
 			console.log(`| “${query}” | ${kb(first.pageBytes + first.searchBytes)} | ${kb(first.pageBytes)} | ${first.requests} | ${kb(first.afterBytes)} | ${first.ms.toFixed(0)} ms |`);
 		}
+		// After the first search its facets are counted: the searches typed after it show whether that slows them.
+		const { warm } = await measure(browser, getSearchPageSubject(server.origin), dist, server.origin, FIRST_QUERIES[0]!, QUERIES);
+		console.log(`\nTyping: ${QUERIES.length} queries in one session after “${FIRST_QUERIES[0]}” and its facets; last keystroke → results: median ${median(warm).toFixed(0)} ms, p90 ${percentile(warm, 90).toFixed(0)} ms, slowest ${Math.max(...warm).toFixed(0)} ms`);
 	} finally {
 		await browser.close();
 		await server.close();
