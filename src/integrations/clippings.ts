@@ -11,6 +11,7 @@ import { renderThemeCss } from '../model/theme.ts';
 import { getThemeStylesheetPath } from '../model/urls.ts';
 import { selectShard } from '../model/shards.ts';
 import { writeShardManifest } from './shard-manifest.ts';
+import { readDataStoreFromDisk } from './data-store-module.ts';
 
 const VIRTUAL_CONFIG = 'virtual:clippings/config';
 
@@ -63,6 +64,11 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 			},
 			'astro:config:done': ({ config }) => {
 				cacheDir = config.cacheDir;
+			},
+			// The pages read the content store from disk rather than from their bundle (`data-store-module.ts`).
+			'astro:build:setup': ({ vite }) => {
+				if (!cacheDir) throw new Error('Clippings: Astro set up the build before its configuration was done');
+				vite.plugins = [readDataStoreFromDisk(fileURLToPath(new URL('data-store.json', cacheDir))), ...(vite.plugins ?? [])];
 			},
 			'clippings:articles-loaded': (ledger) => {
 				loaded = ledger;
