@@ -6,8 +6,8 @@
  * (deleting some 30,000 files took 5 s of a 30 s rebuild at 10,000 stories), so it can also be rolled back to.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 /** The folder a build writes into before it is published: `dist/` → `dist.next/`. */
 export function getStagingDir(outDir: URL): URL {
@@ -21,7 +21,15 @@ export function getPreviousOutputDir(outDir: URL | string): string {
 
 /** Deletes the output the last build replaced, in the background of this build; `publishStagedBuild` waits for it. */
 export function clearPreviousOutput(outDir: URL | string): Promise<void> {
-	return rm(getPreviousOutputDir(outDir), { recursive: true, force: true });
+	const previous = getPreviousOutputDir(outDir);
+	// In a thread of its own, one synchronous call after another. Node's asynchronous `rm` queues each file on
+	// libuv's four threads and answers each on the main thread, both of which the bundler's plugins wait on:
+	// at 10,000 stories it made an unchanged rebuild ~3 s slower than with no folder to delete.
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(`require('node:fs').rmSync(require('node:worker_threads').workerData, { recursive: true, force: true });`, { eval: true, workerData: previous });
+		worker.once('error', (error) => reject(new Error(`Clippings: could not delete ${previous}`, { cause: error })));
+		worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`Clippings: deleting ${previous} stopped (exit code ${code})`))));
+	});
 }
 
 /**

@@ -52,6 +52,8 @@ describe('publishing a staged build', () => {
 		await clearPreviousOutput(dist);
 		expect(existsSync(`${dist}.previous`)).toBe(false);
 		expect(pageOf(dist)).toBe('second');
+		// Nothing left to clear is no error.
+		await clearPreviousOutput(dist);
 
 		writeBuild(`${dist}.previous`, 'left by a killed build');
 		writeBuild(`${dist}.next`, 'third');
