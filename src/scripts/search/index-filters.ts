@@ -32,6 +32,8 @@ const NONE: readonly string[] = Object.freeze([]);
 export function openIndexFilters(bundle: string, lang: string): IndexFilters {
 	const byPage = new Map<string, (readonly string[] | undefined)[]>();
 	const loading = new Map<string, Promise<void>>();
+	/** Each page's number by its id, once the metadata is read. */
+	let pageOf: Map<string, number> | undefined;
 	let meta: Promise<{ pages: Map<string, number>; files: Map<string, string> }> | undefined;
 	const readMeta = async () => {
 		// Fresh, as Pagefind reads it: the entry names the metadata this deployment's Pagefind searches.
@@ -50,6 +52,7 @@ export function openIndexFilters(bundle: string, lang: string): IndexFilters {
 			meta.catch(() => (meta = undefined));
 		}
 		const { pages, files } = await meta;
+		pageOf = pages;
 		const values: (readonly string[] | undefined)[] = new Array(pages.size);
 		const file = files.get(name);
 		if (file !== undefined) {
@@ -63,12 +66,10 @@ export function openIndexFilters(bundle: string, lang: string): IndexFilters {
 		}
 		byPage.set(name, values);
 	};
-	let pages: Map<string, number> | undefined;
 	return {
 		async load(names) {
-			const wanted = [...new Set(names)];
 			await Promise.all(
-				wanted.map((name) => {
+				[...new Set(names)].map((name) => {
 					let loaded = loading.get(name);
 					if (!loaded) {
 						loaded = readFilter(name);
@@ -79,12 +80,11 @@ export function openIndexFilters(bundle: string, lang: string): IndexFilters {
 					return loaded;
 				}),
 			);
-			if (wanted.length > 0) pages ??= (await meta!).pages;
 		},
 		getValues(id, name) {
 			const values = byPage.get(name);
-			if (!values || !pages) throw new Error(`Clippings: the filter "${name}" was read before it was loaded`);
-			const page = pages.get(id);
+			if (!values || !pageOf) throw new Error(`Clippings: the filter "${name}" was read before it was loaded`);
+			const page = pageOf.get(id);
 			return (page === undefined ? undefined : values[page]) ?? NONE;
 		},
 	};
