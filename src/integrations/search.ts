@@ -1,9 +1,9 @@
 /**
  * Search, built inside `astro build`: Pagefind's Node API receives one record per published story
- * (`createSearchRecord`) as soon as the content is synced, month by month (each month an index of its own,
- * kept in Astro's cache and indexed again only when its records change), and the months are merged into one
- * index (`mergePagefindBundles`) in a scratch folder, so Pagefind's own process indexes on the second core
- * while Astro writes the pages; when the pages are done, the index is moved into the built site, checked
+ * (`createSearchRecord`) as soon as the content is synced, part by part (each month, or each day of a busy
+ * month, an index of its own, kept in Astro's cache and indexed again only when its records change), and the
+ * parts are merged into one index (`mergePagefindBundles`) in a scratch folder, so Pagefind's own process
+ * indexes on the second core while Astro writes the pages; when the pages are done, the index is moved into the built site, checked
  * against the published stories, and the offline support that caches it is written beside it.
  */
 import { createHash } from 'node:crypto';
@@ -62,8 +62,8 @@ export function startSearchIndex(
 		/** A scratch folder the index is written into while the pages are generated (default: a temporary folder). */
 		scratchDir?: string;
 		/**
-		 * Where each month's index is kept between builds (`getIndexPartsFolder`), so a build indexes again only
-		 * the months whose records changed (default: a temporary folder, so every month is indexed).
+		 * Where each part's index is kept between builds (`getIndexPartsFolder`), so a build indexes again only
+		 * the parts whose records changed (default: a temporary folder, so every part is indexed).
 		 */
 		partsDir?: string;
 		/**
@@ -85,7 +85,8 @@ export function startSearchIndex(
 	const list = [...stories];
 	let recordsDigest: string | undefined;
 	const written = (async () => {
-		const digests = keepRecords(list, site, recordsFile);
+		const partOf = getIndexPartOf(list);
+		const digests = keepRecords(list, site, partOf, recordsFile);
 		recordsDigest = digests.all;
 		if (reuse?.allowed && isIndexReusable(reuse, recordsDigest)) {
 			linkFolder(reuse.published, scratch);
@@ -94,8 +95,8 @@ export function startSearchIndex(
 		}
 		const partsDir = options.partsDir ?? mkdtempSync(path.join(tmpdir(), 'clippings-search-parts-'));
 		try {
-			// A cold content cache (a first build, `--force`) indexes every month, as it builds everything anew.
-			const parts = await writeIndexParts(list, site, partsDir, digests.parts, reuse?.allowed ?? true);
+			// A cold content cache (a first build, `--force`) indexes every part, as it builds everything anew.
+			const parts = await writeIndexParts(list, site, partOf, partsDir, digests.parts, reuse?.allowed ?? true);
 			if (parts.folders.length === 0) {
 				// No story published yet: Pagefind's own empty index.
 				const index = await addRecords([], site);
@@ -103,7 +104,7 @@ export function startSearchIndex(
 				return;
 			}
 			mergePagefindBundles({ parts: parts.folders, out: scratch, chunkSize: getChunkSize() });
-			logger?.info(`search index: ${parts.indexed} of ${parts.folders.length} month(s) indexed again, the others kept from the last build`);
+			logger?.info(`search index: ${parts.indexed} of ${parts.folders.length} part(s) indexed again, the others kept from the last build`);
 		} finally {
 			if (!options.partsDir) rmSync(partsDir, { recursive: true, force: true });
 		}
@@ -139,10 +140,15 @@ export function startSearchIndex(
 
 /**
  * Writes every story's record to `recordsFile` (as `.partial` until the build succeeds), a few hundred at a
- * time so no more are held at once, and returns the digest of them all, and of each month's, with
- * Pagefind's version and chunk size: what the index and each month's part of it are made from.
+ * time so no more are held at once, and returns the digest of them all, and of each part's (`partOf`), with
+ * Pagefind's version and chunk size: what the index and each of its parts are made from.
  */
-function keepRecords(stories: readonly IndexedStory[], site: SearchRecordSite, recordsFile?: string): { all: string; parts: Map<string, string> } {
+function keepRecords(
+	stories: readonly IndexedStory[],
+	site: SearchRecordSite,
+	partOf: (story: IndexedStory) => string,
+	recordsFile?: string,
+): { all: string; parts: Map<string, string> } {
 	const made = `pagefind ${PAGEFIND_VERSION} chunks ${getChunkSize()}\n`;
 	const hash = createHash('sha256').update(made);
 	const partHashes = new Map<string, ReturnType<typeof createHash>>();
@@ -156,7 +162,7 @@ function keepRecords(stories: readonly IndexedStory[], site: SearchRecordSite, r
 		const lines = batch.map((story) => `${JSON.stringify(createSearchRecord(story, site))}\n`);
 		for (const [index, line] of lines.entries()) {
 			hash.update(line);
-			const part = getIndexPart(batch[index]!);
+			const part = partOf(batch[index]!);
 			const partHash = partHashes.get(part) ?? createHash('sha256').update(made);
 			partHashes.set(part, partHash.update(line));
 		}
@@ -165,9 +171,23 @@ function keepRecords(stories: readonly IndexedStory[], site: SearchRecordSite, r
 	return { all: hash.digest('hex'), parts: new Map([...partHashes].map(([part, partHash]) => [part, partHash.digest('hex')])) };
 }
 
-/** The part of the index a story is in: its month, `1987-02`. */
-function getIndexPart(story: IndexedStory): string {
-	return `${story.data.year}-${story.data.month}`;
+/**
+ * The most stories a month's part of the index holds: a larger month is indexed day by day, so that an edit or
+ * a day's new stories index again a day of a busy month rather than the whole month (at 10,000 stories over two
+ * months, half the archive). Small enough for that, large enough that an archive spread over decades is not
+ * cut into tens of thousands of parts, each a start of Pagefind's indexing and a folder to merge.
+ */
+export const MONTH_PART_LIMIT = 1_000;
+
+/**
+ * Which part of the index each story is in: its month, `1987-02`, or its day, `1987-03-05`, when its month
+ * holds more than `MONTH_PART_LIMIT` stories. The parts sort in the order of their days.
+ */
+export function getIndexPartOf(stories: readonly IndexedStory[]): (story: IndexedStory) => string {
+	const month = (story: IndexedStory) => `${story.data.year}-${story.data.month}`;
+	const counts = new Map<string, number>();
+	for (const story of stories) counts.set(month(story), (counts.get(month(story)) ?? 0) + 1);
+	return (story) => (counts.get(month(story))! > MONTH_PART_LIMIT ? `${month(story)}-${story.data.day}` : month(story));
 }
 
 /** The chunk size Pagefind's process is started with (`INDEX_CHUNK_SIZE` unless the variable was set). */
@@ -176,47 +196,48 @@ function getChunkSize(): number {
 }
 
 /**
- * Indexes each month's stories on its own, one month after another (Pagefind holds only one month's index in
- * memory), into `<partsDir>/<month>/`, except the months whose records are those noted when their part was
- * written (`<month>.json`, with the part's fingerprint, so a part changed or half-written since is indexed
- * again). Unless `keep` is false, which indexes every month. Parts of months without stories any more are
- * deleted. Returns the parts in month order.
+ * Indexes each part's stories on its own (`getIndexPartOf`), one part after another (Pagefind holds only one
+ * part's index in memory), into `<partsDir>/<part>/`, except the parts whose records are those noted when
+ * they were written (`<part>.json`, with the part's fingerprint, so a part changed or half-written since is
+ * indexed again). Unless `keep` is false, which indexes every part. Parts without stories any more (a month
+ * gone, or cut into days) are deleted. Returns the parts in the order of their days.
  */
 async function writeIndexParts(
 	stories: readonly IndexedStory[],
 	site: SearchRecordSite,
+	partOf: (story: IndexedStory) => string,
 	partsDir: string,
 	digests: Map<string, string>,
 	keep: boolean,
 ): Promise<{ folders: string[]; indexed: number }> {
 	mkdirSync(partsDir, { recursive: true });
-	const months = [...digests.keys()].sort();
+	const names = [...digests.keys()].sort();
 	for (const entry of readdirSync(partsDir)) {
-		const month = entry.replace(/\.(json|partial)$/, '');
-		if (!digests.has(month) || entry.endsWith('.partial')) rmSync(path.join(partsDir, entry), { recursive: true, force: true });
+		const name = entry.replace(/\.(json|partial)$/, '');
+		if (!digests.has(name) || entry.endsWith('.partial')) rmSync(path.join(partsDir, entry), { recursive: true, force: true });
 	}
-	const byMonth = new Map<string, IndexedStory[]>();
+	const byPart = new Map<string, IndexedStory[]>();
 	for (const story of stories) {
-		const month = getIndexPart(story);
-		const list = byMonth.get(month) ?? [];
-		byMonth.set(month, list);
+		const name = partOf(story);
+		const list = byPart.get(name) ?? [];
+		byPart.set(name, list);
 		list.push(story);
 	}
 	let indexed = 0;
-	for (const month of months) {
-		const folder = path.join(partsDir, month);
+	for (const name of names) {
+		const folder = path.join(partsDir, name);
 		const stampFile = `${folder}.json`;
-		if (keep && isIndexReusable({ published: folder, stampFile }, digests.get(month)!)) continue;
+		if (keep && isIndexReusable({ published: folder, stampFile }, digests.get(name)!)) continue;
 		rmSync(stampFile, { force: true });
-		const index = await addRecords(byMonth.get(month)!, site);
-		failOnErrors(`could not write the index of ${month}`, await index.writeFiles({ outputPath: `${folder}.partial` }));
+		const index = await addRecords(byPart.get(name)!, site);
+		failOnErrors(`could not write the index of ${name}`, await index.writeFiles({ outputPath: `${folder}.partial` }));
 		await index.deleteIndex();
 		rmSync(folder, { recursive: true, force: true });
 		renameSync(`${folder}.partial`, folder);
-		writeIndexStamp(stampFile, { records: digests.get(month)!, ...fingerprintIndex(folder) });
+		writeIndexStamp(stampFile, { records: digests.get(name)!, ...fingerprintIndex(folder) });
 		indexed += 1;
 	}
-	return { folders: months.map((month) => path.join(partsDir, month)), indexed };
+	return { folders: names.map((name) => path.join(partsDir, name)), indexed };
 }
 
 async function addRecords(stories: readonly IndexedStory[], site: SearchRecordSite): Promise<pagefind.PagefindIndex> {
@@ -295,7 +316,7 @@ export function isIndexReusable({ published, stampFile }: { published: string; s
 	}
 }
 
-/** The folder in Astro's cache folder where each month's part of the index is kept (`startSearchIndex`). */
+/** The folder in Astro's cache folder where each part of the index is kept (`startSearchIndex`). */
 export function getIndexPartsFolder(cacheDir: string): string {
 	return path.join(cacheDir, 'clippings-search-parts');
 }

@@ -3,7 +3,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { INDEX_CHUNK_SIZE, isIndexReusable, linkFolder, startSearchIndex, type IndexCounts } from '../../src/integrations/search.ts';
+import { INDEX_CHUNK_SIZE, isIndexReusable, linkFolder, MONTH_PART_LIMIT, startSearchIndex, type IndexCounts } from '../../src/integrations/search.ts';
 import type { IndexedStory } from '../../src/outputs/search-record.ts';
 import { makeArticleEntry } from '../support/article-entry.ts';
 
@@ -76,7 +76,7 @@ describe('the search index', () => {
 	});
 });
 
-describe('the index is built month by month', () => {
+describe('the index is built part by part: month by month, and day by day in a busy month', () => {
 	/** Published stories (slug → [date, headline]), all in English. */
 	function dated(list: Record<string, [date: string, headline: string]>): IndexedStory[] {
 		return Object.entries(list).map(([slug, [date, title]]) => {
@@ -93,17 +93,17 @@ describe('the index is built month by month', () => {
 		const messages: string[] = [];
 		const logger = { info: (message: string) => messages.push(message) } as unknown as AstroIntegrationLogger;
 		await startSearchIndex(stories, SITE, { logger, partsDir }).finish({ outDir: site, base: '/' });
-		return { said: messages.find((message) => /month\(s\) indexed again/.test(message)), index: snapshot(path.join(site, 'pagefind')) };
+		return { said: messages.find((message) => /part\(s\) indexed again/.test(message)), index: snapshot(path.join(site, 'pagefind')) };
 	}
 
 	test('a changed story indexes its month again and keeps the others; the index is the one a fresh build writes', async () => {
 		const partsDir = mkdtempSync(path.join(tmpdir(), 'clippings-parts-'));
 		folders.push(partsDir);
-		expect((await build(dated(list), partsDir)).said).toMatch(/^search index: 2 of 2 month\(s\) indexed again/);
-		expect((await build(dated(list), partsDir)).said).toMatch(/^search index: 0 of 2 month/);
+		expect((await build(dated(list), partsDir)).said).toMatch(/^search index: 2 of 2 part\(s\) indexed again/);
+		expect((await build(dated(list), partsDir)).said).toMatch(/^search index: 0 of 2 part/);
 		const changed = dated({ ...list, c: ['2025-07-25', 'Wheat exports collapse'] });
 		const again = await build(changed, partsDir);
-		expect(again.said).toMatch(/^search index: 1 of 2 month/);
+		expect(again.said).toMatch(/^search index: 1 of 2 part/);
 		const fresh = mkdtempSync(path.join(tmpdir(), 'clippings-parts-'));
 		folders.push(fresh);
 		expect((await build(changed, fresh)).index).toEqual(again.index);
@@ -113,7 +113,7 @@ describe('the index is built month by month', () => {
 		const logger = { info: (message: string) => messages.push(message) } as unknown as AstroIntegrationLogger;
 		const reuse = { published: path.join(partsDir, 'none'), stampFile: path.join(partsDir, 'none.json'), allowed: false };
 		await startSearchIndex(changed, SITE, { logger, partsDir, reuse }).finish({ outDir: site, base: '/' });
-		expect(messages).toContainEqual(expect.stringMatching(/^search index: 2 of 2 month/));
+		expect(messages).toContainEqual(expect.stringMatching(/^search index: 2 of 2 part/));
 	});
 
 	test('a part changed or half-written since it was noted is indexed again; a month without stories goes', async () => {
@@ -124,12 +124,36 @@ describe('the index is built month by month', () => {
 		rmSync(path.join(fragments, readdirSync(fragments)[0]!));
 		mkdirSync(path.join(partsDir, '2025-07.partial'));
 		const repaired = await build(dated(list), partsDir);
-		expect(repaired.said).toMatch(/^search index: 1 of 2 month/);
+		expect(repaired.said).toMatch(/^search index: 1 of 2 part/);
 		expect(repaired.index).toEqual(first.index);
 		expect(readdirSync(partsDir).sort()).toEqual(['2025-06', '2025-06.json', '2025-07', '2025-07.json']);
 		const { a: _gone, ...july } = list;
-		expect((await build(dated(july), partsDir)).said).toMatch(/^search index: 0 of 1 month/);
+		expect((await build(dated(july), partsDir)).said).toMatch(/^search index: 0 of 1 part/);
 		expect(readdirSync(partsDir).sort()).toEqual(['2025-07', '2025-07.json']);
+	});
+
+	test('a month of more than MONTH_PART_LIMIT stories is indexed day by day: a new story indexes its day again', async () => {
+		const partsDir = mkdtempSync(path.join(tmpdir(), 'clippings-parts-'));
+		folders.push(partsDir);
+		// One story in June; in July, the limit's worth plus one, spread over the month's 31 days.
+		const busy = (extra: Record<string, [string, string]> = {}) =>
+			dated({
+				june: ['2025-06-10', 'Oil prices'],
+				...Object.fromEntries(Array.from({ length: MONTH_PART_LIMIT + 1 }, (_, n) => [`s${n}`, [`2025-07-${String((n % 31) + 1).padStart(2, '0')}`, `Story ${n}`]])),
+				...extra,
+			});
+		expect((await build(busy(), partsDir)).said).toMatch(/^search index: 32 of 32 part\(s\) indexed again/);
+		const days = Array.from({ length: 31 }, (_, n) => `2025-07-${String(n + 1).padStart(2, '0')}`);
+		expect(readdirSync(partsDir).filter((entry) => !entry.endsWith('.json')).sort()).toEqual(['2025-06', ...days]);
+		const added = await build(busy({ late: ['2025-07-24', 'A late story about cocoa'] }), partsDir);
+		expect(added.said).toMatch(/^search index: 1 of 32 part/);
+		const fresh = mkdtempSync(path.join(tmpdir(), 'clippings-parts-'));
+		folders.push(fresh);
+		expect((await build(busy({ late: ['2025-07-24', 'A late story about cocoa'] }), fresh)).index).toEqual(added.index);
+		// July back under the limit: one part again, and its day parts are gone.
+		const quiet = dated({ june: ['2025-06-10', 'Oil prices'], july: ['2025-07-24', 'Cocoa talks'] });
+		expect((await build(quiet, partsDir)).said).toMatch(/^search index: 1 of 2 part/);
+		expect(readdirSync(partsDir).sort()).toEqual(['2025-06', '2025-06.json', '2025-07', '2025-07.json']);
 	});
 });
 
