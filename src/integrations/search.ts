@@ -2,8 +2,8 @@
  * Search, built inside `astro build`: Pagefind's Node API receives one record per published story
  * (`createSearchRecord`) as soon as the content is synced, part by part (each month, or each day of a busy
  * month, an index of its own, kept in Astro's cache and indexed again only when its records change), and the
- * parts are merged into one index (`mergePagefindBundles`) in a scratch folder, so Pagefind's own process
- * indexes on the second core while Astro writes the pages; when the pages are done, the index is moved into the built site, checked
+ * parts are merged into one index (`mergePagefindBundles`, in a worker thread) in a scratch folder, so
+ * Pagefind's own process and the merge run on the second core while Astro writes the pages; when the pages are done, the index is moved into the built site, checked
  * against the published stories, and the offline support that caches it is written beside it.
  */
 import { createHash } from 'node:crypto';
@@ -17,7 +17,7 @@ import * as pagefind from 'pagefind';
 import { createSearchRecord, type IndexedStory, type SearchIndexRecord, type SearchRecordSite } from '../outputs/search-record.ts';
 import { getSearchBundlePath, getSearchCountsPath } from '../model/urls.ts';
 import { writeOfflineSupport } from './offline.ts';
-import { linkOrCopyFile, mergePagefindBundles } from './pagefind-merge.ts';
+import { linkOrCopyFile, mergeInWorker } from './pagefind-merge.ts';
 
 /** Records handed to Pagefind before waiting for it to take them: enough to keep it busy, few enough to bound memory. */
 const RECORDS_IN_FLIGHT = 256;
@@ -103,7 +103,7 @@ export function startSearchIndex(
 				failOnErrors('could not write the index', await index.writeFiles({ outputPath: scratch }));
 				return;
 			}
-			mergePagefindBundles({ parts: parts.folders, out: scratch, chunkSize: getChunkSize() });
+			await mergeInWorker({ parts: parts.folders, out: scratch, chunkSize: getChunkSize() });
 			logger?.info(`search index: ${parts.indexed} of ${parts.folders.length} part(s) indexed again, the others kept from the last build`);
 		} finally {
 			if (!options.partsDir) rmSync(partsDir, { recursive: true, force: true });

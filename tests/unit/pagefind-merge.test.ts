@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 const CHUNK_SIZE = 300;
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(CHUNK_SIZE);
 const pagefind = await import('pagefind');
-const { compareWords, mergePagefindBundles, readPagefindFile } = await import('../../src/integrations/pagefind-merge.ts');
+const { compareWords, mergeInWorker, mergePagefindBundles, readPagefindFile } = await import('../../src/integrations/pagefind-merge.ts');
 const { decodeCbor, encodeCbor } = await import('../../src/model/cbor.ts');
 
 const root = mkdtempSync(path.join(tmpdir(), 'clippings-merge-'));
@@ -92,6 +92,20 @@ describe('an index merged from parts', () => {
 		const entry = JSON.parse(readFileSync(path.join(other, 'pagefind-entry.json'), 'utf8'));
 		writeFileSync(path.join(other, 'pagefind-entry.json'), JSON.stringify({ ...entry, version: '0.0.1' }));
 		expect(() => mergePagefindBundles({ parts: [part, other], out: path.join(root, 'refused'), chunkSize: CHUNK_SIZE })).toThrow(/written by Pagefind .* and 0\.0\.1/);
+	});
+
+	test('merged in a worker thread, as the build merges: the same files, and the same refusal', async () => {
+		const records = makeRecords();
+		const parts = [];
+		for (const year of ['1987', '1988', '1989']) parts.push(await writeIndex(records.filter((record) => record.filters.year[0] === year), `worker-part-${year}`));
+		const inThread = path.join(root, 'merged-in-thread');
+		const inWorker = path.join(root, 'merged-in-worker');
+		mergePagefindBundles({ parts, out: inThread, chunkSize: CHUNK_SIZE });
+		expect(await mergeInWorker({ parts, out: inWorker, chunkSize: CHUNK_SIZE })).toEqual({ de: 9, en: 81 });
+		const files = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort();
+		expect(files(inWorker)).toEqual(files(inThread));
+		for (const file of files(inThread).filter((name) => name.includes('.pf_'))) expect(readFileSync(path.join(inWorker, file)).equals(readFileSync(path.join(inThread, file)))).toBe(true);
+		await expect(mergeInWorker({ parts: [], out: path.join(root, 'nothing'), chunkSize: CHUNK_SIZE })).rejects.toThrow(/no index parts to merge/);
 	});
 });
 
