@@ -28,6 +28,8 @@ const RECORDS = Array.from({ length: 60 }, (_, n) => ({
 const ids = new Map<string, string>();
 /** Which files were asked for, and whether the next answer is sent already decompressed, as some servers do. */
 let requested: string[] = [];
+/** How each file was asked for: the browser's cache mode (`RequestInit.cache`). */
+let cacheModes = new Map<string, RequestCache | undefined>();
 let sendDecompressed = false;
 let failNext = false;
 
@@ -42,9 +44,10 @@ beforeAll(async () => {
 		const fragment = JSON.parse(gunzipSync(readFileSync(path.join(root, 'fragment', `${hash}.pf_fragment`))).subarray('pagefind_dcd'.length).toString('utf8')) as { url: string };
 		ids.set(fragment.url, hash);
 	}
-	vi.stubGlobal('fetch', async (input: string) => {
+	vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
 		const file = input.slice(BUNDLE.length).split('?')[0]!;
 		requested.push(file);
+		cacheModes.set(file, init?.cache);
 		if (failNext) {
 			failNext = false;
 			return new Response('busy', { status: 503 });
@@ -60,6 +63,7 @@ beforeAll(async () => {
 
 afterEach(() => {
 	requested = [];
+	cacheModes = new Map();
 	sendDecompressed = false;
 });
 
@@ -81,6 +85,15 @@ describe('openIndexFilters', () => {
 		}
 		expect(requested.filter((file) => file.startsWith('filter/'))).toHaveLength(2);
 		expect(() => filters.getValues(idOf(0), 'year')).toThrow(/"year" was read before it was loaded/);
+	});
+
+	test('takes the metadata and filter files from the browser cache when it has them (their names hold their hash), never the entry', async () => {
+		await openIndexFilters(BUNDLE, 'en').load(['source']);
+		const modes = [...cacheModes];
+		expect(modes.find(([file]) => file === 'pagefind-entry.json')).toEqual(['pagefind-entry.json', undefined]);
+		const hashed = modes.filter(([file]) => file.endsWith('.pf_meta') || file.startsWith('filter/'));
+		expect(hashed).toHaveLength(2);
+		for (const [, mode] of hashed) expect(mode).toBe('force-cache');
 	});
 
 	test('reads a filter once, and a file the server sent already decompressed as well as one still compressed', async () => {

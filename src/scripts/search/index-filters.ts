@@ -112,9 +112,14 @@ export function countValues(filters: IndexFilters, ids: Iterable<string>, name: 
 	return counts;
 }
 
-/** Reads one of Pagefind's index files: gzip-compressed (unless the server already undid it), after the marker. */
+/**
+ * Reads one of Pagefind's index files: gzip-compressed (unless the server already undid it), after the marker.
+ * Their names hold a hash of their content, so any copy in the browser's cache is the right one: taking it
+ * saves reading the metadata a second time after Pagefind's own read (638 KB at 100,000 stories, when the
+ * host sends no validator to ask again with).
+ */
 async function readIndexFile(url: string): Promise<CborValue> {
-	const response = await fetch(url);
+	const response = await fetch(url, { cache: 'force-cache' });
 	if (!response.ok) throw new Error(`Clippings: ${url} could not be read (${response.status})`);
 	let bytes = new Uint8Array(await response.arrayBuffer());
 	if (!startsWithMarker(bytes)) {
