@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { runInWorker } from './worker-task.ts';
 import { estimateSavedBytes, OFFLINE_MANIFEST_VERSION, parseOfflineManifest, parseOfflinePart, splitIntoParts, type OfflineFile, type OfflineManifest } from '../outputs/offline-manifest.ts';
 import {
 	GROUP_KINDS,
@@ -86,6 +87,15 @@ export function writeOfflineSupport({ outDir, base }: { outDir: string; base: st
 	writeFileSync(path.join(outDir, getServiceWorkerPath()), worker);
 	writeFileSync(path.join(outDir, getOfflineManifestPath()), JSON.stringify(manifest));
 	return { build: manifest.build, files: manifest.files, bytes: manifest.bytes, savedBytes: manifest.savedBytes, parts: manifest.parts.length };
+}
+
+/**
+ * `writeOfflineSupport` in a worker thread (`runInWorker`): it reads and hashes every built file, and on the
+ * build's main thread, whose heap holds the archive, its garbage collections had made it three times slower
+ * (100,000 stories: 35 s in the build, 10.8 s alone).
+ */
+export function writeOfflineSupportInWorker(options: { outDir: string; base: string }): Promise<ReturnType<typeof writeOfflineSupport>> {
+	return runInWorker(new URL(import.meta.url), 'writeOfflineSupport', options, 'writing the offline manifest');
 }
 
 /**

@@ -18,9 +18,9 @@
 import { createHash } from 'node:crypto';
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decodeCbor, encodeCbor, type CborValue } from '../model/cbor.ts';
+import { runInWorker } from './worker-task.ts';
 
 /** What Pagefind writes before the CBOR of every index file, inside the gzip stream. */
 const MARKER = Buffer.from('pagefind_dcd');
@@ -99,22 +99,7 @@ export function mergePagefindBundles({ parts, out, chunkSize }: { parts: readonl
  * rebuild after an edit from 0.9 to 4.6 s). Rejects with the merge's error.
  */
 export function mergeInWorker(options: { parts: readonly string[]; out: string; chunkSize: number }): Promise<Record<string, number>> {
-	return new Promise((resolve, reject) => {
-		const worker = new Worker(new URL('./merge-worker.mjs', import.meta.url), { workerData: options });
-		let answered = false;
-		worker.once('message', (message: { counts?: Record<string, number>; error?: string }) => {
-			answered = true;
-			if (message.error !== undefined) reject(new Error(message.error));
-			else resolve(message.counts!);
-		});
-		worker.once('error', (error) => {
-			answered = true;
-			reject(error);
-		});
-		worker.once('exit', (code) => {
-			if (!answered) reject(new Error(`Clippings: merging the search index's parts stopped unexpectedly (exit code ${code})`));
-		});
-	});
+	return runInWorker(new URL(import.meta.url), 'mergePagefindBundles', options, "merging the search index's parts");
 }
 
 /** Merges one language's indexes; returns the name of its metadata (`en_0123456789`). */

@@ -16,7 +16,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { createSearchRecord, type IndexedStory, type SearchIndexRecord, type SearchRecordSite } from '../outputs/search-record.ts';
 import { getSearchBundlePath, getSearchCountsPath } from '../model/urls.ts';
-import { writeOfflineSupport } from './offline.ts';
+import { writeOfflineSupportInWorker } from './offline.ts';
 import { linkOrCopyFile, mergeInWorker } from './pagefind-merge.ts';
 
 /** Records handed to Pagefind before waiting for it to take them: enough to keep it busy, few enough to bound memory. */
@@ -127,7 +127,7 @@ export function startSearchIndex(
 				);
 				if (recordsFile) renameSync(`${recordsFile}.partial`, recordsFile);
 				if (reuse && recordsDigest) writeIndexStamp(reuse.stampFile, { records: recordsDigest, ...fingerprintIndex(bundle) });
-				const offline = writeOfflineSupport({ outDir: folder, base });
+				const offline = await writeOfflineSupportInWorker({ outDir: folder, base });
 				finishLogger?.info(`offline support: build ${offline.build}, ${offline.files} files (${(offline.bytes / 1024 / 1024).toFixed(1)} MB) to save`);
 				return counts;
 			} finally {
