@@ -45,7 +45,18 @@ function writePagefindFile(file: string, value: CborValue): void {
  * code points; JavaScript compares UTF-16 units, which differs past U+FFFF).
  */
 export function compareWords(a: string, b: string): number {
-	return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+	const length = Math.min(a.length, b.length);
+	for (let index = 0; index < length; index++) {
+		const x = a.charCodeAt(index);
+		const y = b.charCodeAt(index);
+		if (x === y) continue;
+		// A surrogate (half of a character past U+FFFF) sorts after every character of the first 65,536; two
+		// surrogates at the first difference are both high or both low, whose order is their characters'.
+		const xSurrogate = x >= 0xd800 && x <= 0xdfff;
+		const ySurrogate = y >= 0xd800 && y <= 0xdfff;
+		return xSurrogate === ySurrogate ? x - y : xSurrogate ? 1 : -1;
+	}
+	return a.length - b.length;
 }
 
 /** The bundle's entry file, as Pagefind writes it. */
@@ -129,7 +140,7 @@ function mergeLanguage(lang: string, holding: { part: string; meta: CborValue[] 
 
 	// The words of every part in order, merged as they stream, and cut into chunks as Pagefind cuts them.
 	const streams = holding.map(({ part, meta }, index) => readWords(part, meta[2] as [string, string, string][], offsets[index]!));
-	const heads = streams.map((stream) => stream.next());
+	const heads = new WordHeads(streams);
 	const chunks: [string, string, string][] = [];
 	const used = new Set<string>();
 	let chunk: PackedWord[] = [];
@@ -142,20 +153,17 @@ function mergeLanguage(lang: string, holding: { part: string; meta: CborValue[] 
 		chunk = [];
 		counted = 0;
 	};
-	for (;;) {
-		let next: string | undefined;
-		for (const head of heads) if (!head.done && (next === undefined || compareWords(head.value[0], next) < 0)) next = head.value[0];
-		if (next === undefined) break;
-		const word: PackedWord = [next, [], []];
-		for (const [index, head] of heads.entries()) {
-			if (head.done || head.value[0] !== next) continue;
-			append(word[1], head.value[1]);
-			for (const [form, formPages] of head.value[2]) {
+	for (let next = heads.peek(); next !== undefined; next = heads.peek()) {
+		const word: PackedWord = [next[0], [], []];
+		// The parts holding the word, in part order, so its pages stay in page order.
+		for (let head: PackedWord | undefined = next; head?.[0] === word[0]; head = heads.peek()) {
+			append(word[1], head[1]);
+			for (const [form, formPages] of head[2]) {
 				const known = word[2].find(([existing]) => existing === form);
 				if (known) append(known[1], formPages);
 				else word[2].push([form, [...formPages]]);
 			}
-			heads[index] = streams[index]!.next();
+			heads.advance();
 		}
 		chunk.push(word);
 		counted += countLocations(word[1]) + word[2].reduce((sum, [, formPages]) => sum + countLocations(formPages), 0);
@@ -176,6 +184,72 @@ function mergeLanguage(lang: string, holding: { part: string; meta: CborValue[] 
 	const name = `${lang}_${hashOf(meta, 10)}`;
 	writePagefindFile(path.join(out, `pagefind.${name}.pf_meta`), meta);
 	return name;
+}
+
+/**
+ * The next word of every part, least first (then the first part), in a binary heap: with hundreds of parts
+ * (597 at 100,000 stories), finding the least of them word after word by looking at each part took most of
+ * the merge's time (96 s at 100,000 stories).
+ */
+class WordHeads {
+	readonly #streams: Generator<PackedWord, void>[];
+	readonly #words: (PackedWord | undefined)[];
+	/** Parts by index, ordered as a heap by their next word. */
+	readonly #heap: number[] = [];
+
+	constructor(streams: Generator<PackedWord, void>[]) {
+		this.#streams = streams;
+		this.#words = streams.map((stream) => stream.next().value ?? undefined);
+		for (const [index, word] of this.#words.entries()) if (word) this.#push(index);
+	}
+
+	/** The least next word of all the parts (of the first part holding it), or none when every part is read. */
+	peek(): PackedWord | undefined {
+		return this.#heap.length > 0 ? this.#words[this.#heap[0]!] : undefined;
+	}
+
+	/** Moves the part of the word `peek` gave on to its next word. */
+	advance(): void {
+		const index = this.#heap[0]!;
+		const next = this.#streams[index]!.next().value ?? undefined;
+		this.#words[index] = next;
+		const last = this.#heap.pop()!;
+		if (this.#heap.length > 0) {
+			this.#heap[0] = last;
+			this.#down(0);
+		}
+		if (next) this.#push(index);
+	}
+
+	#before(a: number, b: number): boolean {
+		const order = compareWords(this.#words[a]![0], this.#words[b]![0]);
+		return order < 0 || (order === 0 && a < b);
+	}
+
+	#push(index: number): void {
+		const heap = this.#heap;
+		heap.push(index);
+		for (let at = heap.length - 1; at > 0; ) {
+			const parent = (at - 1) >> 1;
+			if (!this.#before(heap[at]!, heap[parent]!)) break;
+			[heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+			at = parent;
+		}
+	}
+
+	#down(at: number): void {
+		const heap = this.#heap;
+		for (;;) {
+			const left = 2 * at + 1;
+			const right = left + 1;
+			let least = at;
+			if (left < heap.length && this.#before(heap[left]!, heap[least]!)) least = left;
+			if (right < heap.length && this.#before(heap[right]!, heap[least]!)) least = right;
+			if (least === at) return;
+			[heap[at], heap[least]] = [heap[least]!, heap[at]!];
+			at = least;
+		}
+	}
 }
 
 /** A part's words in order, chunk by chunk, with page numbers made absolute and moved by the part's offset. */

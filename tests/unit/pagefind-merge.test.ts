@@ -83,6 +83,16 @@ describe('an index merged from parts', () => {
 		expect(readdirSync(out).filter((file) => file.endsWith('.pagefind')).sort()).toEqual(readdirSync(single).filter((file) => file.endsWith('.pagefind')).sort());
 	});
 
+	test('merged from many parts (one a month), still what one index holds', async () => {
+		const records = makeRecords();
+		const parts = [];
+		for (let start = 0; start < records.length; start += 3) parts.push(await writeIndex(records.slice(start, start + 3), `small-part-${start}`));
+		expect(parts).toHaveLength(30);
+		const out = path.join(root, 'merged-from-many');
+		expect(mergePagefindBundles({ parts, out, chunkSize: CHUNK_SIZE })).toEqual({ de: 9, en: 81 });
+		expect(readBundle(out)).toEqual(readBundle(await writeIndex(records, 'single-for-many')));
+	});
+
 	test('refuses parts written by different Pagefind versions', async () => {
 		const records = makeRecords().slice(0, 5);
 		const part = await writeIndex(records, 'versioned');
@@ -119,5 +129,13 @@ describe('the CBOR Pagefind writes', () => {
 
 	test('orders words byte by byte in UTF-8, as Pagefind does', () => {
 		expect(['𝒳', 'ｚ', 'z', 'é'].sort(compareWords)).toEqual(['z', 'é', 'ｚ', '𝒳']);
+		// Seeded words from characters on both sides of every boundary where UTF-16 and UTF-8 orders could part.
+		const alphabet = ['a', 'z', 'é', '\u07ff', '\u0800', '東', '\ud7ff', '\ue000', 'ｚ', '\uffff', '𐀀', '𝒳', '😀', '\u{10ffff}'];
+		let seed = 7;
+		const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		const words = Array.from({ length: 2_000 }, () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+		const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+		for (let index = 1; index < words.length; index++) expect(Math.sign(compareWords(words[index - 1]!, words[index]!))).toBe(Math.sign(byBytes(words[index - 1]!, words[index]!)));
+		expect([...words].sort(compareWords)).toEqual([...words].sort(byBytes));
 	});
 });
