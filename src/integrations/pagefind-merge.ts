@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decodeCbor, encodeCbor, type CborValue } from '../model/cbor.ts';
+import { decodeCbor, decodeCborList, encodeCbor, type CborValue } from '../model/cbor.ts';
 import { runInWorker } from './worker-task.ts';
 
 /** What Pagefind writes before the CBOR of every index file, inside the gzip stream. */
@@ -31,9 +31,13 @@ type PackedWord = [word: string, pages: PackedPage[], variants: [form: string, p
 
 /** Reads one of Pagefind's index files. */
 export function readPagefindFile(file: string): CborValue {
+	return decodeCbor(readPagefindBody(file));
+}
+
+/** One of Pagefind's index files, decompressed, without its marker: its CBOR. */
+function readPagefindBody(file: string): Uint8Array {
 	const data = gunzipSync(readFileSync(file));
-	const body = data.subarray(0, MARKER.length).equals(MARKER) ? data.subarray(MARKER.length) : data;
-	return decodeCbor(body);
+	return data.subarray(0, MARKER.length).equals(MARKER) ? data.subarray(MARKER.length) : data;
 }
 
 function writePagefindFile(file: string, value: CborValue): void {
@@ -252,11 +256,14 @@ class WordHeads {
 	}
 }
 
-/** A part's words in order, chunk by chunk, with page numbers made absolute and moved by the part's offset. */
+/**
+ * A part's words in order, chunk by chunk (a chunk is `[words]`), each decoded as it is reached, with page
+ * numbers made absolute and moved by the part's offset.
+ */
 function* readWords(part: string, chunks: readonly [string, string, string][], offset: number): Generator<PackedWord, void> {
 	for (const [, , file] of chunks) {
-		const [words] = readPagefindFile(path.join(part, 'index', `${file}.pf_index`)) as [PackedWord[]];
-		for (const [word, wordPages, variants] of words) {
+		for (const item of decodeCborList(readPagefindBody(path.join(part, 'index', `${file}.pf_index`)), [0])) {
+			const [word, wordPages, variants] = item as PackedWord;
 			yield [word, fromDeltas(wordPages, offset), variants.map(([form, formPages]) => [form, fromDeltas(formPages, offset)])];
 		}
 	}

@@ -12,6 +12,36 @@ export type CborValue = number | string | boolean | null | Uint8Array | CborValu
  * @example decodeCbor(Uint8Array.from([0x82, 0x01, 0x61, 0x61])) // [1, 'a']
  */
 export function decodeCbor(bytes: Uint8Array): CborValue {
+	const reader = createReader(bytes);
+	const value = reader.read();
+	reader.end();
+	return value;
+}
+
+/**
+ * The elements of the array at `path` in a CBOR value (each number the index of an element of an array, from
+ * the outermost in), decoded one at a time, so that a long list is not held whole: the merge of the index's
+ * parts holds one word of each of hundreds of parts, where it held a whole chunk of each.
+ * @example [...decodeCborList(encodeCbor([[1, 2], 'x']), [0])] // [1, 2]
+ */
+export function* decodeCborList(bytes: Uint8Array, path: readonly number[]): Generator<CborValue, void> {
+	const reader = createReader(bytes);
+	let length = reader.readArrayHead();
+	const lengths: number[] = [];
+	for (const index of path) {
+		if (index >= length) throw new Error(`Clippings: the CBOR array has no element ${index}`);
+		for (let skipped = 0; skipped < index; skipped++) reader.read();
+		lengths.push(length - index - 1);
+		length = reader.readArrayHead();
+	}
+	for (let index = 0; index < length; index++) yield reader.read();
+	// What follows the list, up to the end of the value.
+	for (const after of lengths.reverse()) for (let skipped = 0; skipped < after; skipped++) reader.read();
+	reader.end();
+}
+
+/** Reads CBOR items one after another from `bytes`. */
+function createReader(bytes: Uint8Array) {
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const text = new TextDecoder('utf-8', { fatal: true });
 	let at = 0;
@@ -53,9 +83,20 @@ export function decodeCbor(bytes: Uint8Array): CborValue {
 		}
 		throw new Error(`Clippings: unsupported CBOR item ${initial} at byte ${at - 1}`);
 	};
-	const value = read();
-	if (at !== bytes.length) throw new Error(`Clippings: ${bytes.length - at} bytes after the CBOR value`);
-	return value;
+	return {
+		read,
+		/** The length of the array that starts here. */
+		readArrayHead(): number {
+			if (at >= bytes.length) throw new Error(`Clippings: the CBOR value ends early, at byte ${at}`);
+			const initial = bytes[at++]!;
+			if (initial >> 5 !== 4) throw new Error(`Clippings: expected a CBOR array at byte ${at - 1}`);
+			return readLength(initial & 31);
+		},
+		/** Fails unless every byte was read. */
+		end(): void {
+			if (at !== bytes.length) throw new Error(`Clippings: ${bytes.length - at} bytes after the CBOR value`);
+		},
+	};
 }
 
 /** UTF-8 text; most words of an index are short and ASCII, which is read without the decoder's overhead. */

@@ -9,7 +9,7 @@ const CHUNK_SIZE = 300;
 process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(CHUNK_SIZE);
 const pagefind = await import('pagefind');
 const { compareWords, mergeInWorker, mergePagefindBundles, readPagefindFile } = await import('../../src/integrations/pagefind-merge.ts');
-const { decodeCbor, encodeCbor } = await import('../../src/model/cbor.ts');
+const { decodeCbor, decodeCborList, encodeCbor } = await import('../../src/model/cbor.ts');
 
 const root = mkdtempSync(path.join(tmpdir(), 'clippings-merge-'));
 afterAll(async () => {
@@ -125,6 +125,17 @@ describe('the CBOR Pagefind writes', () => {
 		expect(decodeCbor(encodeCbor(value))).toEqual(value);
 		expect([...encodeCbor([1, 'a'])]).toEqual([0x82, 0x01, 0x61, 0x61]);
 		expect([...encodeCbor(500)]).toEqual([0x19, 0x01, 0xf4]);
+	});
+
+	test('reads a list inside a value one element at a time, as a whole decoding would give them', () => {
+		const value = [7, [['oil', [[1, [2, 3], []]], []], ['東京', [], [['Öl', [[4, [], [5]]]]]]], 'after', [true]];
+		const bytes = encodeCbor(value);
+		expect([...decodeCborList(bytes, [1])]).toEqual((value[1] as unknown[]).slice());
+		expect([...decodeCborList(bytes, [1, 1])]).toEqual(((value[1] as unknown[])[1] as unknown[]).slice());
+		expect([...decodeCborList(encodeCbor([[]]), [0])]).toEqual([]);
+		expect(() => [...decodeCborList(bytes, [5])]).toThrow(/has no element 5/);
+		expect(() => [...decodeCborList(bytes, [0])]).toThrow(/expected a CBOR array/);
+		expect(() => [...decodeCborList(Uint8Array.from([...bytes, 0]), [1])]).toThrow(/1 bytes after the CBOR value/);
 	});
 
 	test('orders words byte by byte in UTF-8, as Pagefind does', () => {
