@@ -3,8 +3,9 @@
  * (`createSearchRecord`) as soon as the content is synced, part by part (each month, or each day of a busy
  * month, an index of its own, kept in Astro's cache and indexed again only when its records change), and the
  * parts are merged into one index (`mergePagefindBundles`, in a worker thread) in a scratch folder, so
- * Pagefind's own process and the merge run on the second core while Astro writes the pages; when the pages are done, the index is moved into the built site, checked
- * against the published stories, and the offline support that caches it is written beside it.
+ * Pagefind's own process and the merge run on the second core while Astro writes the pages; when the pages
+ * are done, the index is moved into the built site, checked against the published stories, and the offline
+ * support that caches it is written beside it.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -186,7 +187,10 @@ export const MONTH_PART_LIMIT = 1_000;
 export function getIndexPartOf(stories: readonly IndexedStory[]): (story: IndexedStory) => string {
 	const month = (story: IndexedStory) => `${story.data.year}-${story.data.month}`;
 	const counts = new Map<string, number>();
-	for (const story of stories) counts.set(month(story), (counts.get(month(story)) ?? 0) + 1);
+	for (const story of stories) {
+		const key = month(story);
+		counts.set(key, (counts.get(key) ?? 0) + 1);
+	}
 	return (story) => (counts.get(month(story))! > MONTH_PART_LIMIT ? `${month(story)}-${story.data.day}` : month(story));
 }
 
