@@ -5,19 +5,19 @@
 import type { Calendar, DayGroup, MonthGroup, YearGroup } from './calendar.ts';
 import { getGroupIndex, getLetterPages, type GroupIndex, type LetterPage } from './group-letters.ts';
 import type { Grouping, NamedGroup } from './groupings.ts';
-import { paginate, type Page } from './published.ts';
-import { getPageParam } from '../model/urls.ts';
+import { paginateStories, type StoryPage } from './published.ts';
+import { getPageParam, getStoryPageParam } from '../model/urls.ts';
 
 /** One page of a byline, source or topic. */
 export interface GroupPageEntry<T> {
 	params: { slug: string; page: string | undefined };
-	props: { group: NamedGroup<T>; page: Page<T> };
+	props: { group: NamedGroup<T>; page: StoryPage<T> };
 }
 
-/** Every page of every group: `/bylines/slug/`, `/bylines/slug/page/2/`, … */
+/** Every page of every group: `/bylines/slug/`, then `/bylines/slug/page/1/` (its oldest stories), … */
 export function getGroupPageEntries<T>(grouping: Pick<Grouping<T>, 'groups'>, pageSize: number): GroupPageEntry<T>[] {
 	return grouping.groups.flatMap((group) =>
-		paginate(group.stories, pageSize).map((page) => ({ params: { slug: group.slug, page: getPageParam(page.number) }, props: { group, page } })),
+		paginateStories(group.stories, pageSize).map((page) => ({ params: { slug: group.slug, page: getStoryPageParam(page.number) }, props: { group, page } })),
 	);
 }
 
@@ -64,15 +64,15 @@ export function getYearEntries<T>(calendar: Pick<Calendar<T>, 'years'>): { param
 /** One page of a month's stories. */
 export interface MonthPageEntry<T> {
 	params: { year: string; month: string; page: string | undefined };
-	props: { month: MonthGroup<T>; page: Page<T> };
+	props: { month: MonthGroup<T>; page: StoryPage<T> };
 }
 
-/** `/YYYY/MM/` and its later pages for every month with stories. */
+/** `/YYYY/MM/` and its numbered pages for every month with stories. */
 export function getMonthPageEntries<T>(calendar: Pick<Calendar<T>, 'years'>, pageSize: number): MonthPageEntry<T>[] {
 	return calendar.years.flatMap((year) =>
 		year.months.flatMap((month) =>
-			paginate(month.stories, pageSize).map((page) => ({
-				params: { year: month.year, month: month.month, page: getPageParam(page.number) },
+			paginateStories(month.stories, pageSize).map((page) => ({
+				params: { year: month.year, month: month.month, page: getStoryPageParam(page.number) },
 				props: { month, page },
 			})),
 		),
@@ -88,19 +88,19 @@ export function getDayEntries<T>(calendar: Pick<Calendar<T>, 'years'>): { params
 
 /**
  * Stories on one page of a day, at least: a day shows its whole edition on one page, and only a day with
- * more stories than this (or than `pageSize`, if larger) is paginated.
+ * twice this many stories (or twice `pageSize`, if larger) or more is paginated (`paginateStories`).
  */
 export const DAY_PAGE_SIZE = 100;
 
 /** One page of a day's stories. */
 export interface DayPageEntry<T> {
 	params: { year: string; month: string; day: string; page: string | undefined };
-	props: { day: DayGroup<T>; page: Page<T> };
+	props: { day: DayGroup<T>; page: StoryPage<T> };
 }
 
-/** `/YYYY/MM/DD/` for every day with stories, and `/YYYY/MM/DD/page/2/`, … on a day with more than a page holds. */
+/** `/YYYY/MM/DD/` for every day with stories, and `/YYYY/MM/DD/page/1/`, … on a day with more than its page holds. */
 export function getDayPageEntries<T>(calendar: Pick<Calendar<T>, 'years'>, pageSize: number): DayPageEntry<T>[] {
 	return getDayEntries(calendar).flatMap(({ params, props: { day } }) =>
-		paginate(day.stories, Math.max(pageSize, DAY_PAGE_SIZE)).map((page) => ({ params: { ...params, page: getPageParam(page.number) }, props: { day, page } })),
+		paginateStories(day.stories, Math.max(pageSize, DAY_PAGE_SIZE)).map((page) => ({ params: { ...params, page: getStoryPageParam(page.number) }, props: { day, page } })),
 	);
 }

@@ -4,7 +4,7 @@ import { getBuildTime } from './build-time.ts';
 import { buildCalendar, selectOnThisDay, type Calendar } from './calendar.ts';
 import { getCalendarDay } from '../model/dates.ts';
 import { getBylineNames, getSourceNames, getTopicNames, groupByName, type Grouping } from './groupings.ts';
-import { getNeighbours, paginate, selectPublished, type Page } from './published.ts';
+import { getNeighbours, paginateStories, selectPublished, type StoryPage } from './published.ts';
 import { computeRelated, getRelatedFacts } from './related.ts';
 import { createStoryContext, type StoryContext } from './story-context.ts';
 
@@ -19,7 +19,8 @@ export interface Archive {
 	/** Published articles, newest first. */
 	articles: Article[];
 	neighbours: Map<string, { newer?: Article; older?: Article }>;
-	homePages: Page<Article>[];
+	/** The home page (first) and the numbered pages of every story (`paginateStories`). */
+	homePages: StoryPage<Article>[];
 	/** Years, months and days with their stories and neighbours. */
 	calendar: Calendar<Article>;
 	/** Bylines, sources and topics with collision-safe slugs: link a name with `bylines.getSlug(name)`. */
@@ -50,7 +51,7 @@ export function getArchive(): Promise<Archive> {
 		return {
 			articles,
 			neighbours: getNeighbours(articles),
-			homePages: paginate(articles, config.pageSize),
+			homePages: paginateStories(articles, config.pageSize),
 			calendar,
 			bylines,
 			sources,

@@ -60,12 +60,12 @@ export const ar: Catalogue = {
 
 	'home.intro': 'عن هذا الأرشيف',
 	'home.latest': 'أحدث المقالات',
-	'home.pageOf': 'الصفحة {page} من {total}',
 	'home.empty': 'لم يُنشر أي مقال بعد.',
 	'home.pages': 'مقالات أحدث وأقدم',
 	'home.onThisDay': 'في مثل هذا اليوم، {day}',
 	'pagination.label': 'الصفحات',
 	'pagination.newer': 'الأحدث',
+	'pagination.newest': 'آخر المقالات',
 	'pagination.older': 'الأقدم',
 	'pagination.pageNumber': 'الصفحة {page}',
 	'pagination.titled': '{title}، الصفحة {page}',

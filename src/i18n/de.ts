@@ -39,12 +39,12 @@ export const de: Catalogue = {
 
 	'home.intro': 'Über dieses Archiv',
 	'home.latest': 'Neueste Artikel',
-	'home.pageOf': 'Seite {page} von {total}',
 	'home.empty': 'Es wurden noch keine Artikel veröffentlicht.',
 	'home.pages': 'Ältere und neuere Artikel',
 	'home.onThisDay': 'An einem {day} in früheren Jahren',
 	'pagination.label': 'Seiten',
 	'pagination.newer': 'Neuer',
+	'pagination.newest': 'Neueste',
 	'pagination.older': 'Älter',
 	'pagination.pageNumber': 'Seite {page}',
 	'pagination.titled': '{title}, Seite {page}',

@@ -47,12 +47,12 @@ export const en = {
 	// Lists and pages of stories
 	'home.intro': 'About this archive',
 	'home.latest': 'Latest stories',
-	'home.pageOf': 'Page {page} of {total}',
 	'home.empty': 'No stories have been published yet.',
 	'home.pages': 'Older and newer stories',
 	'home.onThisDay': 'On this day, {day}',
 	'pagination.label': 'Pages',
 	'pagination.newer': 'Newer',
+	'pagination.newest': 'Newest',
 	'pagination.older': 'Older',
 	'pagination.pageNumber': 'Page {page}',
 	'pagination.titled': '{title}, page {page}',

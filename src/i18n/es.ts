@@ -39,12 +39,12 @@ export const es: Catalogue = {
 
 	'home.intro': 'Acerca de este archivo',
 	'home.latest': 'Últimas noticias',
-	'home.pageOf': 'Página {page} de {total}',
 	'home.empty': 'Todavía no se ha publicado ninguna noticia.',
 	'home.pages': 'Noticias más recientes y más antiguas',
 	'home.onThisDay': 'Tal día como hoy, {day}',
 	'pagination.label': 'Páginas',
 	'pagination.newer': 'Más recientes',
+	'pagination.newest': 'Lo más reciente',
 	'pagination.older': 'Más antiguas',
 	'pagination.pageNumber': 'Página {page}',
 	'pagination.titled': '{title}, página {page}',

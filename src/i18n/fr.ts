@@ -39,12 +39,12 @@ export const fr: Catalogue = {
 
 	'home.intro': 'À propos de ces archives',
 	'home.latest': 'Derniers articles',
-	'home.pageOf': 'Page {page} sur {total}',
 	'home.empty': 'Aucun article n’a encore été publié.',
 	'home.pages': 'Articles plus récents et plus anciens',
 	'home.onThisDay': 'Un {day}, les années précédentes',
 	'pagination.label': 'Pages',
 	'pagination.newer': 'Plus récents',
+	'pagination.newest': 'Les plus récents',
 	'pagination.older': 'Plus anciens',
 	'pagination.pageNumber': 'Page {page}',
 	'pagination.titled': '{title}, page {page}',

@@ -39,12 +39,12 @@ export const zh: Catalogue = {
 
 	'home.intro': '关于本归档',
 	'home.latest': '最新报道',
-	'home.pageOf': '第 {page} 页，共 {total} 页',
 	'home.empty': '尚未发布任何报道。',
 	'home.pages': '较新和较早的报道',
 	'home.onThisDay': '历史上的今天：{day}',
 	'pagination.label': '分页',
 	'pagination.newer': '较新',
+	'pagination.newest': '最新',
 	'pagination.older': '较早',
 	'pagination.pageNumber': '第 {page} 页',
 	'pagination.titled': '{title}（第 {page} 页）',

@@ -146,7 +146,7 @@ function isWorthSaving(file: string): boolean {
 	const bundle = getSearchBundlePath();
 	if (file.startsWith(bundle)) return /^(pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+\.pagefind|(index|filter|fragment)\/.+)$/.test(file.slice(bundle.length));
 	if (file.startsWith('/_astro/') || file === getFaviconPath()) return !/\.(xml|txt)$/.test(file);
-	const pages = [getHomePagePath(1), getSearchPath(), getArchiveIndexPath(), getBylineIndexPath(), getSourceIndexPath(), getTopicIndexPath()].map(toFile);
+	const pages = [getHomePagePath(), getSearchPath(), getArchiveIndexPath(), getBylineIndexPath(), getSourceIndexPath(), getTopicIndexPath()].map(toFile);
 	if (pages.includes(file) || file === getNotFoundPath()) return true;
 	// A split index's letters (/bylines/letter/a/ and its pages) are the index, like /bylines/ itself; the
 	// pattern leaves out the pages of a byline slugged "letter" (/bylines/letter/, /bylines/letter/page/2/).
@@ -159,7 +159,7 @@ function isWorthSaving(file: string): boolean {
 /** What the service worker fetches when it installs: enough for the search page to work offline. */
 function selectShell(files: BuiltFile[]): string[] {
 	const bundle = getSearchBundlePath();
-	const pages = [getHomePagePath(1), getSearchPath(), getNotFoundPath()].map(toFile);
+	const pages = [getHomePagePath(), getSearchPath(), getNotFoundPath()].map(toFile);
 	const assets = files.filter((file) => file.path.startsWith('/_astro/') || file.path === getFaviconPath());
 	const index = files.filter((file) => file.path.startsWith(bundle));
 	const core = index.filter((file) => !/\/(index|filter|fragment)\//.test(file.path));

@@ -21,22 +21,22 @@ export function getYearPath(year: string): string {
 	return `/${year}/`;
 }
 
-/** `/YYYY/MM/`, and its later pages of stories `/YYYY/MM/page/2/`. */
-export function getMonthPath(year: string, month: string, page = 1): string {
-	return `/${year}/${month}/${getPageSuffix(page)}`;
+/** `/YYYY/MM/`, and its numbered pages of stories `/YYYY/MM/page/1/` (the oldest), … (`paginateStories`). */
+export function getMonthPath(year: string, month: string, page?: number): string {
+	return `/${year}/${month}/${getStoryPageSuffix(page)}`;
 }
 
-/** `/YYYY/MM/DD/`, and on a day with more stories than a page holds `/YYYY/MM/DD/page/2/`. */
-export function getDayPath(year: string, month: string, day: string, page = 1): string {
-	return `/${year}/${month}/${day}/${getPageSuffix(page)}`;
+/** `/YYYY/MM/DD/`, and on a day with more stories than its page holds `/YYYY/MM/DD/page/1/` (the oldest), …. */
+export function getDayPath(year: string, month: string, day: string, page?: number): string {
+	return `/${year}/${month}/${day}/${getStoryPageSuffix(page)}`;
 }
 
 /** The three ways of browsing the archive by name; each is also the first segment of its addresses. */
 export type GroupKind = 'bylines' | 'sources' | 'topics';
 
-/** `/bylines/slug/`, `/sources/slug/` or `/topics/slug/`, and later pages `/bylines/slug/page/2/`. */
-export function getGroupPath(kind: GroupKind, slug: string, page = 1): string {
-	return `/${kind}/${encodeSegment(slug)}/${getPageSuffix(page)}`;
+/** `/bylines/slug/`, `/sources/slug/` or `/topics/slug/`, and numbered pages `/bylines/slug/page/1/` (the oldest), …. */
+export function getGroupPath(kind: GroupKind, slug: string, page?: number): string {
+	return `/${kind}/${encodeSegment(slug)}/${getStoryPageSuffix(page)}`;
 }
 
 /** `/bylines/`, `/sources/` or `/topics/`: the index of one kind of group. */
@@ -62,18 +62,18 @@ export function getGroupLettersPath(kind: GroupKind): string {
 /** The three kinds of group, in the order the site names them. */
 export const GROUP_KINDS: readonly GroupKind[] = ['bylines', 'sources', 'topics'];
 
-/** `/bylines/slug/`, then `/bylines/slug/page/2/` */
-export function getBylinePath(slug: string, page = 1): string {
+/** `/bylines/slug/`, then `/bylines/slug/page/1/` (the oldest), … */
+export function getBylinePath(slug: string, page?: number): string {
 	return getGroupPath('bylines', slug, page);
 }
 
-/** `/sources/slug/`, then `/sources/slug/page/2/` */
-export function getSourcePath(slug: string, page = 1): string {
+/** `/sources/slug/`, then `/sources/slug/page/1/` (the oldest), … */
+export function getSourcePath(slug: string, page?: number): string {
 	return getGroupPath('sources', slug, page);
 }
 
-/** `/topics/slug/`, then `/topics/slug/page/2/` */
-export function getTopicPath(slug: string, page = 1): string {
+/** `/topics/slug/`, then `/topics/slug/page/1/` (the oldest), … */
+export function getTopicPath(slug: string, page?: number): string {
 	return getGroupPath('topics', slug, page);
 }
 
@@ -150,9 +150,9 @@ export function getNotFoundPath(): string {
 	return '/404.html';
 }
 
-/** The home page's page `n` (1-based): `/` then `/page/2/`. */
-export function getHomePagePath(page: number): string {
-	return page <= 1 ? '/' : `/page/${page}/`;
+/** The home page `/`, with the newest stories, and the numbered pages of every story `/page/1/` (the oldest), …. */
+export function getHomePagePath(page?: number): string {
+	return `/${getStoryPageSuffix(page)}`;
 }
 
 /** `/search/`, with the query when there is one. */
@@ -217,6 +217,19 @@ export function getPageParam(page: number): string | undefined {
 function getPageSuffix(page: number): string {
 	const param = getPageParam(page);
 	return param ? `${param}/` : '';
+}
+
+/**
+ * The rest parameter (`[...page]`) of a numbered page of stories (`paginateStories`): none for the list's own
+ * address, `page/1` for the oldest stories.
+ * @example getStoryPageParam(1) // 'page/1'
+ */
+export function getStoryPageParam(page: number | undefined): string | undefined {
+	return page === undefined ? undefined : `page/${page}`;
+}
+
+function getStoryPageSuffix(page: number | undefined): string {
+	return page === undefined ? '' : `page/${page}/`;
 }
 
 function encodeSegment(segment: string): string {

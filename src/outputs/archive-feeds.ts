@@ -41,7 +41,7 @@ export async function getSiteFeed(): Promise<Feed> {
 	return {
 		title: site.title,
 		description: site.description,
-		homeUrl: storyContext.absoluteUrl(getHomePagePath(1)),
+		homeUrl: storyContext.absoluteUrl(getHomePagePath()),
 		rssUrl: storyContext.absoluteUrl(getFeedPath('rss')),
 		jsonUrl: storyContext.absoluteUrl(getFeedPath('json')),
 		lang: site.lang,
@@ -102,7 +102,7 @@ function listSitemapEntries(archive: Archive): SitemapEntry[] {
 		...grouping.groups.map((group) => page(getGroupPath(kind, group.slug), newest(group.stories))),
 	];
 	return [
-		page(getHomePagePath(1), newest(archive.articles)),
+		page(getHomePagePath(), newest(archive.articles)),
 		page(getArchiveIndexPath(), newest(archive.articles)),
 		page(getBylineIndexPath()),
 		page(getSourceIndexPath()),

@@ -113,7 +113,22 @@ describe('the calendar archive', () => {
 	test('a month’s pages list each of its stories once, newest first', () => {
 		const july = stories.filter((story) => story.year === '2025' && story.month === '07').sort((a, b) => b.published.getTime() - a.published.getTime());
 		expect(collectHeadlines('/2025/07/')).toEqual(july.map((story) => story.title));
-		expect(page('/2025/07/')('.story-list > li')).toHaveLength(PAGE_SIZE);
+		// Numbered from the oldest: page 1 holds July's first stories, the month's own page the newest (a page to twice a page).
+		const numbered = Math.floor(july.length / PAGE_SIZE) - 1;
+		expect(numbered).toBeGreaterThanOrEqual(1);
+		expect(page('/2025/07/')('.story-list > li')).toHaveLength(july.length - numbered * PAGE_SIZE);
+		expect(texts(page('/2025/07/page/1/'), '.story-list .story-card__headline')).toEqual(july.slice(-PAGE_SIZE).map((story) => story.title));
+	});
+
+	test('a month’s numbered page leaves out its count and calendar, which change as stories arrive', () => {
+		const own = page('/2025/07/');
+		expect(own('.calendar-month')).toHaveLength(1);
+		expect(own('h1 .meta').text()).toMatch(/\d+ stories/);
+		const numbered = page('/2025/07/page/1/');
+		expect(numbered('.calendar-month')).toHaveLength(0);
+		expect(numbered('h1 .meta')).toHaveLength(0);
+		expect(numbered('title').text()).toMatch(/^July 2025, page 1 — /);
+		expect(numbered('.pagination a[rel="prev"]').attr('href')).toBe('/2025/07/');
 	});
 
 	test('a story published late in the evening in New York is filed under that day, not the UTC day', () => {

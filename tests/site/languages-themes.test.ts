@@ -58,9 +58,9 @@ describe('an archive in Arabic', () => {
 	});
 
 	test('the pagination arrows point the way the page reads: newer to the right, older to the left', () => {
-		const $ = readPage(ARABIC, '/2025/07/page/2/');
+		const $ = readPage(ARABIC, '/page/1/');
 		expect($('.pagination a[rel="prev"]').text()).toBe('→ الأحدث');
-		expect(readPage(ARABIC, '/2025/07/')('.pagination a[rel="next"]').text()).toBe('الأقدم ←');
+		expect(readPage(ARABIC, '/')('.pagination a[rel="next"]').text()).toBe('الأقدم ←');
 		expect(readPage(ARABIC, '/2025/07/')('.period-nav a[rel="prev"]').text()).toMatch(/^→ /);
 	});
 

@@ -157,6 +157,43 @@ describe('incremental builds reuse only what is exactly unchanged', () => {
 		for (const file of files(fresh)) expect(readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(fresh, file))), file).toBe(true);
 	}, 300_000);
 
+	test('a day’s new stories render each list’s own page and its newest numbered pages; older numbered pages are copied', async () => {
+		const story = (day: number, letter = '') =>
+			`---\ntitle: Story of July ${day}${letter}\ndate: '2025-07-${String(day).padStart(2, '0')}T12:00:00Z'\nbylines: [Jane Doe]\nsource: Wire\ntags: [Harbour]\n---\nA paragraph about July ${day}.\n`;
+		const files = Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`${index + 1}.md`, story(index + 1)]));
+		const made = createTempFixture('new-day-lists', files, { settings: { pageSize: 2 } });
+		created.push(made);
+		const env = { SOURCE_DATE_EPOCH: '1753358400' };
+		const first = await made.build({ env });
+		expect(first.ok, first.output).toBe(true);
+		const lists = ['/', '/2025/07/', '/bylines/jane-doe/', '/sources/wire/', '/topics/harbour/'];
+		// 30 stories, 2 a page: the own page holds the newest 2, pages 14 … 1 the rest from the oldest.
+		for (const list of lists) expect(readPage(made.name, `${list}page/14/`)('.story-card__headline').length, list).toBe(2);
+		const page1 = readPage(made.name, '/page/1/')('.story-card__headline').map((_, element) => readPage(made.name, '/page/1/')(element).text().trim()).get();
+		expect(page1).toEqual(['Story of July 2', 'Story of July 1']);
+
+		for (const letter of ['a', 'b']) writeFileSync(fixturePath(made.name, 'content', 'articles', `31${letter}.md`), story(31, letter));
+		const second = await made.build({ env });
+		expect(second.ok, second.output).toBe(true);
+		const reused = (file: string) => new RegExp(`[├└]─ ${file.replace(/\./g, '\\.')} \\((restored|cached)\\)`).test(second.output);
+		for (const list of lists) {
+			// The own page and the newest numbered pages (whose page bars reach the newest) are rendered again…
+			for (const page of ['', 'page/12/', 'page/13/', 'page/14/', 'page/15/']) expect(reused(`${list}${page}index.html`), `${list}${page}`).toBe(false);
+			// …and the older numbered pages, whose stories and bars did not change, are copied.
+			for (let number = 1; number <= 11; number++) expect(reused(`${list}page/${number}/index.html`), `${list}page/${number}/`).toBe(true);
+		}
+		expect(readPage(made.name, '/page/1/')('.story-card__headline').text()).toBe('Story of July 2Story of July 1');
+		expect(readPage(made.name, '/page/15/')('.story-card__headline').text()).toBe('Story of July 30Story of July 29');
+
+		const clean = await made.build({ env, force: true, outDir: 'dist-clean' });
+		expect(clean.ok, clean.output).toBe(true);
+		const listFiles = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(path.join(folder, file)).isFile()).sort();
+		const incremental = distPath(made.name);
+		const fresh = distPath(made.name, 'dist-clean');
+		expect(listFiles(incremental)).toEqual(listFiles(fresh));
+		for (const file of listFiles(fresh)) expect(readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(fresh, file))), file).toBe(true);
+	}, 300_000);
+
 	test('an unchanged rebuild reuses the search index; an index changed in the output is built again; both equal a clean build', async () => {
 		const made = fixture('index-reuse', {
 			'a.md': article('Alpha story', '2025-07-04'),

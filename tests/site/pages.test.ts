@@ -261,28 +261,31 @@ describe('every page’s frame', () => {
 });
 
 describe('the home page', () => {
-	test('lists every published story once, newest first, a page size to a page', () => {
+	test('lists every published story once, newest first: the numbered pages a page size each, the home page the rest', () => {
 		const { pages, stories } = walkHomePages();
 		const articles = listArticlePaths();
-		expect(pages.length).toBe(Math.ceil(articles.length / PAGE_SIZE));
+		expect(pages.length).toBe(Math.floor(articles.length / PAGE_SIZE));
 		expect(pages.length).toBeGreaterThanOrEqual(3);
 		expect(stories.map((story) => story.path).sort()).toEqual([...articles].sort());
 		for (let number = 1; number <= pages.length; number++) {
 			const onPage = stories.filter((story) => story.page === number).length;
-			expect(onPage).toBe(number < pages.length ? PAGE_SIZE : articles.length - PAGE_SIZE * (pages.length - 1));
+			expect(onPage).toBe(number > 1 ? PAGE_SIZE : articles.length - PAGE_SIZE * (pages.length - 1));
 		}
 		const instants = stories.map((story) => toInstant(story.datetime));
 		expect(instants).toEqual([...instants].sort((a, b) => b - a));
 	});
 
-	test('pages are /, /page/2/, /page/3/… linked with rel="prev" and rel="next"', () => {
+	test('pages are /, then /page/N/ … /page/1/ counted from the oldest story, linked with rel="prev" and rel="next"', () => {
 		const { pages } = walkHomePages();
-		expect(pages.map((page) => page.path)).toEqual(pages.map((_, index) => (index === 0 ? '/' : `/page/${index + 1}/`)));
+		const numbered = pages.length - 1;
+		expect(pages.map((page) => page.path)).toEqual(pages.map((_, index) => (index === 0 ? '/' : `/page/${numbered + 1 - index}/`)));
 		pages.forEach(({ $ }, index) => {
-			expect($('a[rel="prev"]').attr('href')).toBe(index === 0 ? undefined : index === 1 ? '/' : `/page/${index}/`);
-			expect($('nav.pagination a[aria-current="page"]').text()).toContain(String(index + 1));
+			expect($('a[rel="prev"]').attr('href')).toBe(index === 0 ? undefined : index === 1 ? '/' : `/page/${numbered + 2 - index}/`);
+			expect($('nav.pagination a[aria-current="page"]').text()).toContain(index === 0 ? 'Newest' : String(numbered + 1 - index));
+			expect($('nav.pagination .pagination__pages a').first().text()).toBe('Newest');
 			expect($('h1')).toHaveLength(1);
 		});
+		expect(pages[1]!.$('title').text()).toBe(`Stories, page ${numbered} — Fixture Gazette`);
 		expect(pages.at(-1)!.$('a[rel="next"]')).toHaveLength(0);
 	});
 

@@ -23,7 +23,7 @@ const RELAXED_RULES: Record<string, string> = {
 /** Pages the accessibility check opens: the home page, plain, corrected and right-to-left stories, the 404 page. */
 const AXE_PAGES = [
 	{ name: 'the home page', urlPath: '/' },
-	{ name: 'the second home page', urlPath: '/page/2/' },
+	{ name: 'a numbered page of every story', urlPath: '/page/1/' },
 	{ name: 'a story with a dateline and two bylines', urlPath: '/2025/07/24/negotiators-leave-harbour-talks-as-gaps-remain-over-the-shipping-lanes/' },
 	{ name: 'a corrected story', urlPath: '/2025/07/23/ferry-fares-will-rise-in-september-operator-says/' },
 	{ name: 'a story in Arabic', urlPath: `/2025/07/22/${encodeURIComponent('الميناء-يستقبل-أول-سفينة-حاويات-منذ-شهرين')}/` },

@@ -189,15 +189,18 @@ describe('day pages', () => {
 	const day = (count: number) =>
 		Array.from({ length: count }, (_, index) => ({ id: String(index), data: { year: '2025', month: '07', day: '24' } }));
 
-	test(`a day shows up to ${DAY_PAGE_SIZE} stories on one page, and a busier day is paginated at the same addresses as a month`, () => {
+	test(`a day shows up to ${DAY_PAGE_SIZE * 2 - 1} stories on one page, and a busier day is paginated at the same addresses as a month`, () => {
 		expect(getDayPageEntries(buildCalendar(day(DAY_PAGE_SIZE)), 20).map(({ params }) => params.page)).toEqual([undefined]);
-		const entries = getDayPageEntries(buildCalendar(day(DAY_PAGE_SIZE * 2 + 1)), 20);
+		expect(getDayPageEntries(buildCalendar(day(DAY_PAGE_SIZE * 2 - 1)), 20).map(({ params }) => params.page)).toEqual([undefined]);
+		const entries = getDayPageEntries(buildCalendar(day(DAY_PAGE_SIZE * 3 + 1)), 20);
+		// Numbered from the oldest: the day's own page holds the newest 101, page 1 the oldest 100.
 		expect(entries.map(({ params, props }) => [params.page, props.page.items.length])).toEqual([
-			[undefined, DAY_PAGE_SIZE],
+			[undefined, DAY_PAGE_SIZE + 1],
 			['page/2', DAY_PAGE_SIZE],
-			['page/3', 1],
+			['page/1', DAY_PAGE_SIZE],
 		]);
-		expect(getDayPath('2025', '07', '24', 3)).toBe('/2025/07/24/page/3/');
+		expect(getDayPath('2025', '07', '24', 1)).toBe('/2025/07/24/page/1/');
+		expect(getDayPath('2025', '07', '24')).toBe('/2025/07/24/');
 	});
 
 	test('a page size above the day’s own is used for days too', () => {

@@ -12,6 +12,7 @@ import {
 	getPageParam,
 	getSitemapIndexPath,
 	getSitemapPath,
+	getStoryPageParam,
 	withBase,
 } from '../../src/model/urls.ts';
 
@@ -32,11 +33,18 @@ const stories = [
 describe('page entries for getStaticPaths', () => {
 	test('each group is cut into pages whose rest parameter matches its address', () => {
 		const bylines = groupByName(stories, (entry) => entry.bylines, 'byline', 'en');
-		const entries = getGroupPageEntries(bylines, 2);
-		expect(entries.map((entry) => [entry.params.slug, entry.params.page, entry.props.page.items.map((item) => item.id)])).toEqual([
+		expect(getGroupPageEntries(bylines, 2).map((entry) => [entry.params.slug, entry.params.page, entry.props.page.items.map((item) => item.id)])).toEqual([
 			['bo-li', undefined, ['d', 'b']],
-			['zoë-ortiz', undefined, ['e', 'd']],
-			['zoë-ortiz', 'page/2', ['c']],
+			['zoë-ortiz', undefined, ['e', 'd', 'c']],
+		]);
+		// Numbered from the oldest story: page 1 holds each name's first story.
+		const entries = getGroupPageEntries(bylines, 1);
+		expect(entries.map((entry) => [entry.params.slug, entry.params.page, entry.props.page.items.map((item) => item.id)])).toEqual([
+			['bo-li', undefined, ['d']],
+			['bo-li', 'page/1', ['b']],
+			['zoë-ortiz', undefined, ['e']],
+			['zoë-ortiz', 'page/2', ['d']],
+			['zoë-ortiz', 'page/1', ['c']],
 		]);
 		for (const { params, props } of entries) {
 			expect(getGroupPath('bylines', params.slug, props.page.number)).toBe(`/bylines/${encodeURIComponent(params.slug)}/${params.page ? `${params.page}/` : ''}`);
@@ -46,11 +54,12 @@ describe('page entries for getStaticPaths', () => {
 	test('months are paginated, and years and days get one entry each', () => {
 		const calendar = buildCalendar(stories);
 		expect(getYearEntries(calendar).map((entry) => entry.params.year)).toEqual(['2025', '2024']);
-		expect(getMonthPageEntries(calendar, 2).map((entry) => `${entry.params.year}-${entry.params.month} ${entry.params.page ?? '1'}`)).toEqual([
-			'2025-06 1',
-			'2025-07 1',
+		expect(getMonthPageEntries(calendar, 1).map((entry) => `${entry.params.year}-${entry.params.month} ${entry.params.page ?? 'own'}`)).toEqual([
+			'2025-06 own',
+			'2025-07 own',
 			'2025-07 page/2',
-			'2024-01 1',
+			'2025-07 page/1',
+			'2024-01 own',
 		]);
 		expect(getDayEntries(calendar).map((entry) => Object.values(entry.params).join('-'))).toEqual(['2025-06-30', '2025-07-02', '2025-07-24', '2024-01-01']);
 		expect(getDayEntries(calendar).reduce((sum, entry) => sum + entry.props.day.stories.length, 0)).toBe(stories.length);
@@ -62,7 +71,10 @@ describe('browse addresses', () => {
 		[getPageParam(1), undefined],
 		[getPageParam(3), 'page/3'],
 		[getMonthPath('2025', '07'), '/2025/07/'],
+		[getStoryPageParam(undefined), undefined],
+		[getStoryPageParam(1), 'page/1'],
 		[getMonthPath('2025', '07', 2), '/2025/07/page/2/'],
+		[getMonthPath('2025', '07', 1), '/2025/07/page/1/'],
 		[getBylinePath('zoë-ortiz', 2), '/bylines/zo%C3%AB-ortiz/page/2/'],
 		[getGroupIndexPath('topics'), '/topics/'],
 		[getFeedPath('rss'), '/feed.xml'],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { getPageNumbers } from '../../src/outputs/page-numbers.ts';
+import { getPageBar, getPageNumbers, getStoryPageBar } from '../../src/outputs/page-numbers.ts';
 
 describe('getPageNumbers', () => {
 	test.each([
@@ -29,3 +29,44 @@ describe('getPageNumbers', () => {
 		}
 	});
 });
+
+describe('getPageBar (an alphabetical index)', () => {
+	test('steps to the pages either side, within the index', () => {
+		expect(getPageBar(1, 3)).toEqual({ items: [1, 2, 3], current: 1, after: 2 });
+		expect(getPageBar(3, 3)).toEqual({ items: [1, 2, 3], current: 3, before: 2 });
+		expect(getPageBar(1, 1)).toEqual({ items: [1], current: 1 });
+	});
+});
+
+describe('getStoryPageBar (a list of stories, numbered from the oldest)', () => {
+	test.each([
+		[undefined, 0, { items: ['newest'], current: 'newest' }],
+		[undefined, 2, { items: ['newest', 2, 1], current: 'newest', after: 2 }],
+		[undefined, 20, { items: ['newest', 20, 'gap', 1], current: 'newest', after: 20 }],
+		[20, 20, { items: ['newest', 20, 19, 'gap', 1], current: 20, before: 'newest', after: 19 }],
+		[6, 20, { items: ['newest', 'gap', 7, 6, 5, 'gap', 1], current: 6, before: 7, after: 5 }],
+		[1, 20, { items: ['newest', 'gap', 2, 1], current: 1, before: 2 }],
+	] as const)('page %s of %d numbered pages', (current, numbered, expected) => {
+		expect(getStoryPageBar(current, numbered)).toEqual(expected);
+	});
+
+	test('reads from the newest down: every link is one page older than the one before it', () => {
+		for (let numbered = 0; numbered <= 25; numbered++) {
+			for (const current of [undefined, ...Array.from({ length: numbered }, (_, index) => index + 1)]) {
+				const { items } = getStoryPageBar(current, numbered);
+				const order = items.filter((item) => item !== 'gap').map((item) => (item === 'newest' ? numbered + 1 : item));
+				expect(order).toEqual([...order].sort((a, b) => b - a));
+				expect(items).toContain(current ?? 'newest');
+			}
+		}
+	});
+
+	test('a page three or more pages below the newest shows the same bar however many pages come after it', () => {
+		for (let current = 1; current <= 30; current++) {
+			const bars = new Set<string>();
+			for (let numbered = current + 3; numbered <= 60; numbered++) bars.add(JSON.stringify(getStoryPageBar(current, numbered)));
+			expect(bars.size, `page ${current}`).toBe(1);
+		}
+	});
+});
+

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { truncate } from '../../src/model/article-entry.ts';
 import { makeArticleEntry as createArticleEntry } from '../support/article-entry.ts';
-import { getNeighbours, paginate, selectPublished } from '../../src/derived/published.ts';
+import { getNeighbours, paginate, paginateStories, selectPublished } from '../../src/derived/published.ts';
 
 const story = (id: string, published: string, title = id, draft = false) => ({ id, data: { published: new Date(published), title, draft } });
 
@@ -35,6 +35,55 @@ describe('getNeighbours and paginate', () => {
 
 	test('an empty archive still has one empty page', () => {
 		expect(paginate([], 20)).toEqual([{ items: [], number: 1, total: 1 }]);
+	});
+});
+
+describe('paginateStories: pages counted from the oldest story', () => {
+	/** Stories n, n-1, …, 1: newest first, each named by its place from the oldest. */
+	const newestFirst = (count: number) => Array.from({ length: count }, (_, index) => count - index);
+
+	test('seven stories in pages of three: the own page holds the newest four, page 1 the oldest three', () => {
+		expect(paginateStories(newestFirst(7), 3)).toEqual([
+			{ items: [7, 6, 5, 4], number: undefined, numbered: 1 },
+			{ items: [3, 2, 1], number: 1, numbered: 1 },
+		]);
+	});
+
+	test.each([
+		[0, 20, [0]],
+		[19, 20, [19]],
+		[20, 20, [20]],
+		[39, 20, [39]],
+		[40, 20, [20, 20]],
+		[41, 20, [21, 20]],
+		[100, 20, [20, 20, 20, 20, 20]],
+	])('%d stories in pages of %d: the own page, then the numbered pages newest first, hold %j', (count, size, lengths) => {
+		const pages = paginateStories(newestFirst(count), size);
+		expect(pages.map((page) => page.items.length)).toEqual(lengths);
+		expect(pages.map((page) => page.number)).toEqual([undefined, ...Array.from({ length: lengths.length - 1 }, (_, index) => lengths.length - 1 - index)]);
+	});
+
+	test('every story is on exactly one page, newest first throughout, and no page holds more than twice the size', () => {
+		for (const size of [1, 3, 20]) {
+			for (let count = 0; count <= 70; count++) {
+				const pages = paginateStories(newestFirst(count), size);
+				expect(pages.flatMap((page) => page.items), `${count} in pages of ${size}`).toEqual(newestFirst(count));
+				for (const page of pages) {
+					expect(page.items.length).toBeLessThan(2 * size);
+					if (page.number !== undefined) expect(page.items.length).toBe(size);
+				}
+			}
+		}
+	});
+
+	test('a numbered page keeps its stories however many newer stories arrive', () => {
+		const size = 20;
+		const before = new Map(paginateStories(newestFirst(1_000), size).map((page) => [page.number, page.items]));
+		for (const added of [1, 19, 20, 50, 333]) {
+			for (const page of paginateStories(newestFirst(1_000 + added), size)) {
+				if (page.number !== undefined && before.has(page.number)) expect(page.items, `page ${page.number}, ${added} added`).toEqual(before.get(page.number));
+			}
+		}
 	});
 });
 

@@ -31,8 +31,9 @@ describe('urls', () => {
 		expect(getBylinePath('zoë-ortiz')).toBe('/bylines/zo%C3%AB-ortiz/');
 	});
 
-	test('the first home page is the root and later pages live under /page/', () => {
-		expect(getHomePagePath(1)).toBe('/');
+	test('the home page is the root and the numbered pages, from the oldest, live under /page/', () => {
+		expect(getHomePagePath()).toBe('/');
+		expect(getHomePagePath(1)).toBe('/page/1/');
 		expect(getHomePagePath(3)).toBe('/page/3/');
 	});
 
