@@ -15,6 +15,17 @@ function fixture(name: string, files: Record<string, string>): TempFixture {
 }
 afterAll(() => created.forEach((made) => made.remove()));
 
+/** Builds `made` from scratch into `dist-clean/` and expects its last (incremental) output to equal it, byte for byte. */
+async function expectSameAsCleanBuild(made: TempFixture, env: Record<string, string>): Promise<void> {
+	const clean = await made.build({ env, force: true, outDir: 'dist-clean' });
+	expect(clean.ok, clean.output).toBe(true);
+	const files = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(path.join(folder, file)).isFile()).sort();
+	const incremental = distPath(made.name);
+	const fresh = distPath(made.name, 'dist-clean');
+	expect(files(incremental)).toEqual(files(fresh));
+	for (const file of files(fresh)) expect(readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(fresh, file))), file).toBe(true);
+}
+
 describe('the articles loader fails the build instead of losing an article', () => {
 	test('a schema error names the file, the field and what was expected', async () => {
 		const result = await fixture('schema-error', {
@@ -148,13 +159,7 @@ describe('incremental builds reuse only what is exactly unchanged', () => {
 		}
 		expect(readPage(made.name, '/bylines/jane-doe/')('.story-card__headline').text()).toContain('Charlie story revised');
 
-		const clean = await made.build({ env, force: true, outDir: 'dist-clean' });
-		expect(clean.ok, clean.output).toBe(true);
-		const files = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(path.join(folder, file)).isFile()).sort();
-		const incremental = distPath(made.name);
-		const fresh = distPath(made.name, 'dist-clean');
-		expect(files(incremental)).toEqual(files(fresh));
-		for (const file of files(fresh)) expect(readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(fresh, file))), file).toBe(true);
+		await expectSameAsCleanBuild(made, env);
 	}, 300_000);
 
 	test('a day’s new stories render each list’s own page and its newest numbered pages; older numbered pages are copied', async () => {
@@ -185,13 +190,7 @@ describe('incremental builds reuse only what is exactly unchanged', () => {
 		expect(readPage(made.name, '/page/1/')('.story-card__headline').text()).toBe('Story of July 2Story of July 1');
 		expect(readPage(made.name, '/page/15/')('.story-card__headline').text()).toBe('Story of July 30Story of July 29');
 
-		const clean = await made.build({ env, force: true, outDir: 'dist-clean' });
-		expect(clean.ok, clean.output).toBe(true);
-		const listFiles = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(path.join(folder, file)).isFile()).sort();
-		const incremental = distPath(made.name);
-		const fresh = distPath(made.name, 'dist-clean');
-		expect(listFiles(incremental)).toEqual(listFiles(fresh));
-		for (const file of listFiles(fresh)) expect(readFileSync(path.join(incremental, file)).equals(readFileSync(path.join(fresh, file))), file).toBe(true);
+		await expectSameAsCleanBuild(made, env);
 	}, 300_000);
 
 	test('an unchanged rebuild reuses the search index; an index changed in the output is built again; both equal a clean build', async () => {
