@@ -14,6 +14,7 @@
 import { accessSync, constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
+import { countRenderedRoutes } from './support/clippings-build.ts';
 import { measureFolder } from './support/folder-size.ts';
 import { measureTree, sequence, type TreeFigures } from './support/process-tree.ts';
 import { getArchiveFolderName, getBenchArchiveOptions, readArchiveManifest, removeNewDay, writeNewDay, writeReutersArchive } from './support/reuters.ts';
@@ -42,6 +43,8 @@ interface Row {
 	htmlWritten?: number;
 	indexMb?: number;
 	indexFiles?: number;
+	/** Clippings' builds: the routes Astro rendered (not copied from its incremental cache), of all it listed. */
+	routes?: { routes: number; rendered: number };
 	/** Rows that only detail a sum (Hugo alone, Pagefind alone) print no ratios. */
 	detail?: boolean;
 }
@@ -222,7 +225,8 @@ async function benchClippings(content: string): Promise<Row[]> {
 	const measure = async (name: string, label: string, args: string[]): Promise<boolean> => {
 		const step = await measureStep(label, astro, args);
 		const failure = step.figures.exitCode === 0 ? undefined : describeFailure(step.figures, step.log);
-		rows.push(failure ? { name, failure, load: step.load } : describeOutput({ name, figures: step.figures, load: step.load }, outDir, step.since));
+		const routes = countRenderedRoutes(readFileSync(step.log, 'utf8'));
+		rows.push(failure ? { name, failure, load: step.load } : describeOutput({ name, figures: step.figures, load: step.load, routes }, outDir, step.since));
 		return !failure;
 	};
 	if (!(await measure('Clippings, cold (no cache, --force)', 'clippings-cold', [...config, '--force']))) return rows;
@@ -250,12 +254,12 @@ const format = {
 };
 
 function printTable(rows: Row[], baselines: { hugo?: TreeFigures; astro?: TreeFigures; cold?: TreeFigures }): void {
-	console.log('| build | wall s | CPU s (tree) | peak RSS, tree total | peak RSS, largest process | HTML pages (written) | Pagefind index | ÷ Hugo + Pagefind | ÷ Astro glob + Pagefind | % of cold | load |');
-	console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+	console.log('| build | wall s | CPU s (tree) | peak RSS, tree total | peak RSS, largest process | HTML pages (written) | routes rendered | Pagefind index | ÷ Hugo + Pagefind | ÷ Astro glob + Pagefind | % of cold | load |');
+	console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 	for (const row of rows) {
 		const figures = row.figures;
 		if (!figures || (row.failure && !row.detail)) {
-			console.log(`| ${row.name} | failed: ${row.failure ?? 'no figures'} | | | | | | | | | ${row.load.toFixed(1)} |`);
+			console.log(`| ${row.name} | failed: ${row.failure ?? 'no figures'} | | | | | | | | | | ${row.load.toFixed(1)} |`);
 			continue;
 		}
 		const clippings = row.name.startsWith('Clippings');
@@ -267,6 +271,7 @@ function printTable(rows: Row[], baselines: { hugo?: TreeFigures; astro?: TreeFi
 			format.mb(figures.peakTreeMb),
 			format.mb(Math.max(figures.peakProcessMb, figures.timeMaxRssMb || 0)),
 			row.html === undefined ? '' : `${row.html.toLocaleString('en')} (${row.htmlWritten!.toLocaleString('en')})`,
+			row.routes === undefined ? '' : `${row.routes.rendered.toLocaleString('en')} of ${row.routes.routes.toLocaleString('en')}`,
 			row.indexMb === undefined ? '' : `${row.indexMb.toFixed(1)} MB, ${row.indexFiles!.toLocaleString('en')} files`,
 			clippings ? format.ratio(figures, baselines.hugo) : '',
 			clippings ? format.ratio(figures, baselines.astro) : '',
@@ -299,7 +304,7 @@ export async function run(): Promise<void> {
 	console.log(`\n${COUNT.toLocaleString('en')} stories · ${cpus()[0]?.model ?? 'unknown CPU'} · ${availableParallelism()} cores · Node ${process.version} · ${new Date().toISOString().slice(0, 16)}Z\n`);
 	printTable(rows, { hugo: total('Hugo'), astro: total('Astro'), cold: total('Clippings, cold') });
 	console.log(
-		'\nwall: start to exit · CPU: user + system seconds of the whole process tree (/usr/bin/time, children included: Pagefind’s binary, Hugo’s threads) · peak RSS: /proc sampled every 50 ms, the largest sum over the tree and the largest single process · HTML pages: .html files in the output (written by this run) · index: the pagefind/ folder · ÷ and % of cold: wall time over the baseline’s (CPU seconds over the baseline’s) · load: 1-minute load average at the start (2 cores shared: above ~1 the wall times are inflated)',
+		'\nwall: start to exit · CPU: user + system seconds of the whole process tree (/usr/bin/time, children included: Pagefind’s binary, Hugo’s threads) · peak RSS: /proc sampled every 50 ms, the largest sum over the tree and the largest single process · HTML pages: .html files in the output (written by this run) · routes rendered: the routes Astro rendered rather than copied from its incremental cache, of all it built (pages, feeds, sitemaps), from its log · index: the pagefind/ folder · ÷ and % of cold: wall time over the baseline’s (CPU seconds over the baseline’s) · load: 1-minute load average at the start (2 cores shared: above ~1 the wall times are inflated)',
 	);
 	console.log('\nCPU seconds by process, sampled from /proc (a lower bound of the figure above):');
 	for (const row of rows) {

@@ -41,3 +41,16 @@ export function buildClippingsArchive(folder: string, content: string): number {
 	execFileSync(path.join(BIN, 'astro'), ['build', '--config', config], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: BUILD_ENV });
 	return (performance.now() - started) / 1000;
 }
+
+/**
+ * How many routes an Astro build's log lists, and how many of them it rendered rather than copied from its
+ * incremental cache. Astro logs each route as `├─ /path` (or `└─`); a route it copies is followed at once by
+ * ` (restored)` or ` (cached)`, while a rendered route's ` (+12ms)` can land after other routes' lines when
+ * pages render concurrently, so rendered routes are counted as the routes not copied.
+ * @example countRenderedRoutes('├─ /a/ (+3ms)\n├─ /b/ (restored)\n└─ /c/') // { routes: 3, rendered: 2 }
+ */
+export function countRenderedRoutes(log: string): { routes: number; rendered: number } {
+	const routes = log.match(/[├└]─ \//g)?.length ?? 0;
+	const copied = log.match(/[├└]─ \/\S* \((?:restored|cached)\)/g)?.length ?? 0;
+	return { routes, rendered: routes - copied };
+}
