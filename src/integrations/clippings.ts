@@ -64,6 +64,12 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 			},
 			'astro:config:done': ({ config }) => {
 				cacheDir = config.cacheDir;
+				// Before the content sync, which on a rebuild mostly reads files on one thread: the deletion has the other core.
+				if (outDir) {
+					clearing = clearPreviousOutput(outDir);
+					// A failure surfaces when the build publishes; a build that fails earlier has its own error.
+					clearing.catch(() => {});
+				}
 			},
 			// The pages read the content store from disk rather than from their bundle (`data-store-module.ts`).
 			'astro:build:setup': ({ vite }) => {
@@ -75,11 +81,6 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 			},
 			// The content is synced before this hook, so indexing starts now and runs beside page generation.
 			'astro:build:start': ({ logger }) => {
-				if (outDir) {
-					clearing = clearPreviousOutput(outDir);
-					// A failure surfaces when the build publishes; a build that fails earlier has its own error.
-					clearing.catch(() => {});
-				}
 				if (!loaded) throw new Error('Clippings: the articles loader left no ledger, so the build cannot index the published stories');
 				const cache = cacheDir ? fileURLToPath(cacheDir) : undefined;
 				search = startSearchIndex(loaded.stories(), site, {

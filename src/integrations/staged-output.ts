@@ -4,6 +4,7 @@
  * or is killed at any moment leaves the previous `dist/` whole: a host never serves half an archive.
  * The output it replaces is kept as `dist.previous/` until the next build, which deletes it while it works
  * (deleting some 30,000 files took 5 s of a 30 s rebuild at 10,000 stories), so it can also be rolled back to.
+ * The deletion starts as soon as the build's settings are known, so it runs beside the content sync.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,9 +20,17 @@ export function getPreviousOutputDir(outDir: URL | string): string {
 	return `${toPath(outDir)}.previous`;
 }
 
-/** Deletes the output the last build replaced, in the background of this build; `publishStagedBuild` waits for it. */
+/**
+ * Deletes the output the last build replaced, in the background of this build; `publishStagedBuild` waits for it.
+ * Where there is no output but a `dist.previous/` (a build killed between `publishStagedBuild`'s two moves), that
+ * is the published output: it is put back as `dist/`, not deleted.
+ */
 export function clearPreviousOutput(outDir: URL | string): Promise<void> {
 	const previous = getPreviousOutputDir(outDir);
+	if (!existsSync(toPath(outDir)) && existsSync(previous)) {
+		renameSync(previous, toPath(outDir));
+		return Promise.resolve();
+	}
 	// In a thread of its own, one synchronous call after another. Node's asynchronous `rm` queues each file on
 	// libuv's four threads and answers each on the main thread, both of which the bundler's plugins wait on:
 	// at 10,000 stories it made an unchanged rebuild ~3 s slower than with no folder to delete.

@@ -61,4 +61,13 @@ describe('publishing a staged build', () => {
 		expect(pageOf(dist)).toBe('third');
 		expect(pageOf(`${dist}.previous`)).toBe('second');
 	});
+
+	test('a build killed between the two moves left the output in dist.previous: the next build puts it back', async () => {
+		root = mkdtempSync(path.join(tmpdir(), 'clippings-staged-'));
+		const dist = path.join(root, 'dist');
+		writeBuild(`${dist}.previous`, 'published');
+		await clearPreviousOutput(dist);
+		expect(pageOf(dist)).toBe('published');
+		expect(existsSync(`${dist}.previous`)).toBe(false);
+	});
 });
