@@ -12,6 +12,7 @@ import { getThemeStylesheetPath } from '../model/urls.ts';
 import { selectShard } from '../model/shards.ts';
 import { writeShardManifest } from './shard-manifest.ts';
 import { readDataStoreFromDisk } from './data-store-module.ts';
+import { removeUnproducedPages, startRestoringPages } from './restore-pages.ts';
 
 const VIRTUAL_CONFIG = 'virtual:clippings/config';
 
@@ -31,6 +32,8 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 	let loaded: LoaderLedger | undefined;
 	/** The deletion of the output the last build replaced, running while this build works. */
 	let clearing: Promise<void> | undefined;
+	/** The last build's pages being copied into the staging folder, which resolves with the copies' paths. */
+	let restoring: Promise<string[]> | undefined;
 	return {
 		name: 'clippings',
 		/** The validated settings, for the command-line tools that read `astro.config.mjs` without Astro. */
@@ -52,6 +55,8 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 					// Article pages carry an exact cacheKey, so an unchanged story's page is copied from the last build.
 					experimental: { incrementalBuild: true },
 					vite: {
+						// The staging folder is emptied, and filled with the last build's pages, by `startRestoringPages`.
+						...(outDir ? { build: { emptyOutDir: false } } : {}),
 						plugins: [
 							{
 								name: 'clippings:config',
@@ -64,6 +69,11 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 			},
 			'astro:config:done': ({ config }) => {
 				cacheDir = config.cacheDir;
+				if (outDir) {
+					// `--force` renders every page: Astro ignores its cache, so there is nothing to copy.
+					restoring = startRestoringPages(config.outDir, process.argv.includes('--force') ? undefined : cacheDir);
+					restoring.catch(() => {});
+				}
 				// Before the content sync, which on a rebuild mostly reads files on one thread: the deletion has the other core.
 				if (outDir) {
 					clearing = clearPreviousOutput(outDir);
@@ -74,7 +84,12 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 			// The pages read the content store from disk rather than from their bundle (`data-store-module.ts`).
 			'astro:build:setup': ({ vite }) => {
 				if (!cacheDir) throw new Error('Clippings: Astro set up the build before its configuration was done');
-				vite.plugins = [readDataStoreFromDisk(fileURLToPath(new URL('data-store.json', cacheDir))), ...(vite.plugins ?? [])];
+				vite.plugins = [
+					readDataStoreFromDisk(fileURLToPath(new URL('data-store.json', cacheDir))),
+					// After the bundles, before Astro's own `buildApp` step generates the pages (`enforce: 'post'`).
+					{ name: 'clippings:restore-pages', buildApp: { order: 'post', handler: async () => void (await restoring) } },
+					...(vite.plugins ?? []),
+				];
 			},
 			'clippings:articles-loaded': (ledger) => {
 				loaded = ledger;
@@ -99,8 +114,13 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 							: undefined,
 				});
 			},
-			'astro:build:done': async ({ dir, logger }) => {
+			'astro:build:done': async ({ dir, assets, logger }) => {
 				if (!search) throw new Error('Clippings: the search index was never started');
+				if (restoring) {
+					const produced = new Set([...assets.values()].flat().map((file) => fileURLToPath(file)));
+					const removed = removeUnproducedPages(fileURLToPath(dir).replace(/[\\/]+$/, ''), await restoring, produced);
+					if (removed > 0) logger.info(`${removed} page(s) of the last build are no longer built: removed`);
+				}
 				const counts = await search.finish({ outDir: dir, base: site.base, logger });
 				const ledger = verifyBuildLedger({ outDir: dir, loaded, searchRecords: counts.indexed.articles, logger });
 				if (site.shard) writeShardManifest(dir, { ...site, shard: site.shard }, ledger, loaded!.paths, counts.indexed.languages);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildFixture, distPath, fixturePath, readPage } from '../support/fixtures.ts';
@@ -158,6 +158,9 @@ describe('incremental builds reuse only what is exactly unchanged', () => {
 			expect(reused(file), file).toBe(true);
 		}
 		expect(readPage(made.name, '/bylines/jane-doe/')('.story-card__headline').text()).toContain('Charlie story revised');
+		// The story's old address, copied from the last build before the pages were generated, is gone, folder and all.
+		expect(existsSync(path.join(distPath(made.name), '2025', '07', '02', 'charlie-story'))).toBe(false);
+		expect(second.output).toMatch(/1 page\(s\) of the last build are no longer built: removed/);
 
 		await expectSameAsCleanBuild(made, env);
 	}, 300_000);
