@@ -24,6 +24,8 @@ const VIRTUAL_CONFIG = 'virtual:clippings/config';
 export default function clippings(options: SiteConfigInput): AstroIntegration & { config: SiteConfig } {
 	// A CI job builds one shard of a sharded archive by naming it (README, "Beyond one machine").
 	const site: SiteConfig = selectShard(parseSiteConfig(options), process.env.CLIPPINGS_SHARD);
+	/** `astro build --force`: Astro renders every page and clears its content cache; no cache of ours is trusted either. */
+	const force = process.argv.includes('--force');
 	/** Where `astro build` publishes, once the staged build passed its checks. */
 	let outDir: URL | undefined;
 	let search: SearchIndexRun | undefined;
@@ -71,7 +73,7 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 				cacheDir = config.cacheDir;
 				if (outDir) {
 					// `--force` renders every page: Astro ignores its cache, so there is nothing to copy.
-					restoring = startRestoringPages(config.outDir, process.argv.includes('--force') ? undefined : cacheDir);
+					restoring = startRestoringPages(config.outDir, force ? undefined : cacheDir);
 					restoring.catch(() => {});
 				}
 				// Before the content sync, which on a rebuild mostly reads files on one thread: the deletion has the other core.
@@ -121,7 +123,17 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 					const removed = removeUnproducedPages(fileURLToPath(dir).replace(/[\\/]+$/, ''), await restoring, produced);
 					if (removed > 0) logger.info(`${removed} page(s) of the last build are no longer built: removed`);
 				}
-				const counts = await search.finish({ outDir: dir, base: site.base, logger });
+				const counts = await search.finish({
+					outDir: dir,
+					base: site.base,
+					logger,
+					// `--force` trusts no cache: every file is hashed again.
+					revisions: cacheDir && {
+						file: fileURLToPath(new URL('clippings-revisions.json', cacheDir)),
+						astroManifest: fileURLToPath(new URL('incremental-build.json', cacheDir)),
+						fresh: force,
+					},
+				});
 				const ledger = verifyBuildLedger({ outDir: dir, loaded, searchRecords: counts.indexed.articles, logger });
 				if (site.shard) writeShardManifest(dir, { ...site, shard: site.shard }, ledger, loaded!.paths, counts.indexed.languages);
 				if (outDir) {

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runInWorker } from './worker-task.ts';
+import { readRevisions, type RevisionCache, type StatedFile } from './revisions.ts';
 import { estimateSavedBytes, OFFLINE_MANIFEST_VERSION, parseOfflineManifest, parseOfflinePart, splitIntoParts, type OfflineFile, type OfflineManifest } from '../outputs/offline-manifest.ts';
 import {
 	GROUP_KINDS,
@@ -45,14 +46,25 @@ export interface ServiceWorkerSettings {
 	savedBytes: number;
 }
 
-/** Writes the offline manifest (`offline.json` and its parts) and `sw.js` into the built site and returns what they describe. */
-export function writeOfflineSupport({ outDir, base }: { outDir: string; base: string }): { build: string; files: number; bytes: number; savedBytes: number; parts: number } {
+/** What `writeOfflineSupport` is given: the built site, its base, and where the last build's revisions are kept (`revisions.ts`). */
+export interface OfflineSupportOptions {
+	outDir: string;
+	base: string;
+	revisions?: RevisionCache;
+}
+
+/**
+ * Writes the offline manifest (`offline.json` and its parts) and `sw.js` into the built site and returns what
+ * they describe, and how many files it read to hash (the others' revisions kept from the last build).
+ */
+export function writeOfflineSupport({ outDir, base, revisions: cache }: OfflineSupportOptions): { build: string; files: number; bytes: number; savedBytes: number; parts: number; hashed: number; listed: number } {
 	const partsFolder = path.join(outDir, ...getOfflinePartsPath().split('/'));
 	// Written by this step: never part of the list, and an earlier build's parts go.
 	rmSync(partsFolder, { recursive: true, force: true });
 	const generated = new Set([getServiceWorkerPath(), getOfflineManifestPath()]);
 	const built = listFiles(outDir).filter((file) => !generated.has(file.path) && isServed(file.path));
-	const revisions = new Map(built.map((file) => [file.path, hashFile(path.join(outDir, file.path))]));
+	const known = readRevisions(outDir, cache);
+	const revisions = new Map(built.map((file) => [file.path, known.of(file)]));
 	const toAddress = (file: string) => withBase(encodeURI(toPageAddress(file)), base);
 	const saved = built.filter((file) => isWorthSaving(file.path));
 	const parts = splitIntoParts(built.map((file) => [toAddress(file.path), revisions.get(file.path)!, file.size, isWorthSaving(file.path)]));
@@ -86,7 +98,8 @@ export function writeOfflineSupport({ outDir, base }: { outDir: string; base: st
 	if (worker === template) throw new Error('Clippings: the service worker template has lost its settings line');
 	writeFileSync(path.join(outDir, getServiceWorkerPath()), worker);
 	writeFileSync(path.join(outDir, getOfflineManifestPath()), JSON.stringify(manifest));
-	return { build: manifest.build, files: manifest.files, bytes: manifest.bytes, savedBytes: manifest.savedBytes, parts: manifest.parts.length };
+	known.save();
+	return { build: manifest.build, files: manifest.files, bytes: manifest.bytes, savedBytes: manifest.savedBytes, parts: manifest.parts.length, hashed: known.hashed, listed: built.length };
 }
 
 /**
@@ -94,7 +107,7 @@ export function writeOfflineSupport({ outDir, base }: { outDir: string; base: st
  * build's main thread, whose heap holds the archive, its garbage collections had made it three times slower
  * (100,000 stories: 35 s in the build, 10.8 s alone).
  */
-export function writeOfflineSupportInWorker(options: { outDir: string; base: string }): Promise<ReturnType<typeof writeOfflineSupport>> {
+export function writeOfflineSupportInWorker(options: OfflineSupportOptions): Promise<ReturnType<typeof writeOfflineSupport>> {
 	return runInWorker(new URL(import.meta.url), 'writeOfflineSupport', options, 'writing the offline manifest');
 }
 
@@ -116,9 +129,8 @@ export function readOfflineManifest(outDir: string): { manifest: OfflineManifest
 	return { manifest, files, online };
 }
 
-/** A built file by its root-relative path (`/1987/03/26/honda/index.html`) and size. */
-interface BuiltFile {
-	path: string;
+/** A built file by its root-relative path (`/1987/03/26/honda/index.html`), size and what else `stat` said of it. */
+interface BuiltFile extends StatedFile {
 	size: number;
 }
 
@@ -126,7 +138,7 @@ function listFiles(outDir: string): BuiltFile[] {
 	return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
 		.map((name) => ({ name, stat: statSync(path.join(outDir, name)) }))
 		.filter(({ stat }) => stat.isFile())
-		.map(({ name, stat }) => ({ path: `/${name.split(path.sep).join('/')}`, size: stat.size }))
+		.map(({ name, stat }) => ({ path: `/${name.split(path.sep).join('/')}`, size: stat.size, stat }))
 		.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -180,14 +192,6 @@ function toFile(address: string): string {
 /** `/search/index.html` → `/search/`, the address pages are linked by. */
 function toPageAddress(file: string): string {
 	return file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
-}
-
-/**
- * A file's revision: the start of the SHA-256 of its bytes, which the service worker computes the same way
- * for pages it keeps as they are read (`service-worker.js`, `revisionOf`).
- */
-function hashFile(file: string): string {
-	return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12);
 }
 
 function hashBuild(files: readonly OfflineFile[]): string {

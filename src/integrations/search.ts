@@ -18,6 +18,7 @@ import * as pagefind from 'pagefind';
 import { createSearchRecord, type IndexedStory, type SearchIndexRecord, type SearchRecordSite } from '../outputs/search-record.ts';
 import { getSearchBundlePath, getSearchCountsPath } from '../model/urls.ts';
 import { writeOfflineSupportInWorker } from './offline.ts';
+import type { RevisionCache } from './revisions.ts';
 import { linkOrCopyFile, mergeInWorker } from './pagefind-merge.ts';
 
 /** Records handed to Pagefind before waiting for it to take them: enough to keep it busy, few enough to bound memory. */
@@ -46,7 +47,7 @@ export interface SearchIndexRun {
 	 * Writes the index into the built site and its offline support beside it. Throws (failing the build) when
 	 * Pagefind reported an error or the index does not hold exactly the published stories.
 	 */
-	finish(options: { outDir: URL | string; base: string; logger?: AstroIntegrationLogger }): Promise<IndexCounts>;
+	finish(options: { outDir: URL | string; base: string; logger?: AstroIntegrationLogger; revisions?: RevisionCache }): Promise<IndexCounts>;
 }
 
 /**
@@ -113,7 +114,7 @@ export function startSearchIndex(
 	// A failure is reported by finish(); until then it must not surface as an unhandled rejection.
 	written.catch(() => {});
 	return {
-		async finish({ outDir, base, logger: finishLogger = logger }) {
+		async finish({ outDir, base, logger: finishLogger = logger, revisions }) {
 			const folder = typeof outDir === 'string' ? outDir : fileURLToPath(outDir);
 			try {
 				await written;
@@ -128,8 +129,10 @@ export function startSearchIndex(
 				);
 				if (recordsFile) renameSync(`${recordsFile}.partial`, recordsFile);
 				if (reuse && recordsDigest) writeIndexStamp(reuse.stampFile, { records: recordsDigest, ...fingerprintIndex(bundle) });
-				const offline = await writeOfflineSupportInWorker({ outDir: folder, base });
-				finishLogger?.info(`offline support: build ${offline.build}, ${offline.files} files (${(offline.bytes / 1024 / 1024).toFixed(1)} MB) to save`);
+				const offline = await writeOfflineSupportInWorker({ outDir: folder, base, revisions });
+				finishLogger?.info(
+					`offline support: build ${offline.build}, ${offline.files} files (${(offline.bytes / 1024 / 1024).toFixed(1)} MB) to save; ${offline.hashed} of ${offline.listed} files read to hash, the others unchanged since the last build`,
+				);
 				return counts;
 			} finally {
 				rmSync(scratch, { recursive: true, force: true });
