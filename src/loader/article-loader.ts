@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataStore, Loader } from 'astro/loaders';
-import { assignAddresses, formatRepeat, type ArticleAddress } from '../model/article-address.ts';
+import { assignAddresses, formatRepeat, type Addressable, type ArticleAddress } from '../model/article-address.ts';
 import { ArticleEntrySchema, createArticleEntry, type ArticleEntryData } from '../model/article-entry.ts';
 import { findArticleFiles } from '../model/article-index.ts';
 import { forEachLimited } from '../model/for-each-limited.ts';
@@ -16,6 +17,7 @@ import { reportLoaderLedger } from './loader-report.ts';
 import { RenderPool } from './render-pool.ts';
 import { describeStrayYear, findShardOfYear, getStorySelection, isYearSelected, type Shard } from '../model/shards.ts';
 import { getTextCacheFile, readTextCache, writeTextCache } from './text-cache.ts';
+import { createFileStamp, getFileStampsFile, getStampedDigest, readFileStamps, writeFileStamps, type FileStamp } from './file-stamps.ts';
 
 /** Bump when rendering changes in a way that should invalidate every cached article. */
 const RENDERER_VERSION = '7';
@@ -52,6 +54,8 @@ interface Candidate {
 	data: ArticleFrontMatter;
 	/** The stored entry it can reuse, when the file is unchanged since the last build. */
 	stored?: DataEntry;
+	/** Its date as the stored entry has it parsed: the digest covers the file and the time zone. */
+	parsed?: Addressable['parsed'];
 	rendered?: { html: string; text: string; firstParagraph: string; wordCount: number; images: { local: string[] } };
 	/** The story's plain text, for the search index (`text-cache.ts`). */
 	text: string;
@@ -76,16 +80,19 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 			const imagePolicy: ArticleImagePolicy = { root, contentDirectory: path.resolve(root, options.content), remoteImages: options.remoteImages };
 			const selection = getStorySelection(options.shards, options.shard, options.timeZone);
 			// A story is unchanged when its file and every photo it shows are: the photos' sizes and times are in the digest.
-			const digestOf = async (file: string, bytes: Buffer, data: Record<string, unknown> | undefined) =>
-				generateDigest(
-					`${RENDERER_VERSION}\n${options.timeZone}\n${options.remoteImages}\n${file}\n${data ? await fingerprintArticleImages(file, getLeadPhoto(data), getBodyPhotos(data), imagePolicy) : ''}\n${bytes.toString('latin1')}`,
-				);
+			const contextOf = async (file: string, data: Record<string, unknown> | undefined) =>
+				`${RENDERER_VERSION}\n${options.timeZone}\n${options.remoteImages}\n${file}\n${data ? await fingerprintArticleImages(file, getLeadPhoto(data), getBodyPhotos(data), imagePolicy) : ''}`;
+			const digestOf = (context: string, bytes: Buffer) => generateDigest(`${context}\n${bytes.toString('latin1')}`);
+			const stampsFile = getFileStampsFile(fileURLToPath(config.cacheDir));
 
 			const sync = async () => {
 				const started = performance.now();
 				const found = await findArticleFiles(directory, root);
 				const { files } = found;
 				const keptTexts = readTextCache(textsFile);
+				const stamps = readFileStamps(stampsFile);
+				const nextStamps = new Map<string, FileStamp>();
+				let read = 0;
 				const storedByFile = new Map<string, DataEntry>();
 				for (const entry of store.values()) if (entry.filePath) storedByFile.set(entry.filePath, entry);
 
@@ -98,14 +105,29 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				let done = 0;
 				let lastProgress = performance.now();
 				await forEachLimited(files, FILES_IN_FLIGHT, async (file) => {
-					const bytes = await readFile(path.join(root, file));
 					const stored = storedByFile.get(file);
 					const keptText = stored?.digest === undefined ? undefined : keptTexts.get(String(stored.digest));
-					if (stored && keptText !== undefined && stored.digest === (await digestOf(file, bytes, stored.data))) {
+					const storedContext = stored && (await contextOf(file, stored.data));
+					// Looked at before it is read: a write after this changes what the next build sees.
+					const lookedAt = Date.now();
+					const stat = statSync(path.join(root, file));
+					let digest = storedContext === undefined ? undefined : getStampedDigest(stamps.get(file), stat, storedContext);
+					let bytes: Buffer | undefined;
+					if (digest === undefined) {
+						bytes = await readFile(path.join(root, file));
+						read++;
+						if (storedContext !== undefined) digest = digestOf(storedContext, bytes);
+					}
+					if (stored && storedContext !== undefined && digest !== undefined) {
+						const stamp = createFileStamp(stat, storedContext, digest, lookedAt);
+						if (stamp) nextStamps.set(file, stamp);
+					}
+					if (stored && keptText !== undefined && digest !== undefined && stored.digest === digest) {
 						const year = Number((stored.data as ArticleEntryData).year);
 						if (selection && !isYearSelected(selection, year)) outside.push({ file, year });
-						else candidates.push({ file, digest: stored.digest, data: getFrontMatter(stored.data as ArticleEntryData), stored, text: keptText });
+						else candidates.push({ file, digest, data: getFrontMatter(stored.data as ArticleEntryData), parsed: getParsedDate(stored.data as ArticleEntryData), stored, text: keptText });
 					} else {
+						bytes ??= await readFile(path.join(root, file));
 						pool ??= new RenderPool(Math.min(files.length, availableParallelism()));
 						const prepared = await prepareFile(pool, bytes, file, imagePolicy, selection);
 						if (prepared.kind === 'refused') problems.push(...prepared.problems);
@@ -115,8 +137,11 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 							const { photos } = prepared;
 							problems.push(...photos.problems);
 							photos.warnings.forEach((warning) => logger.warn(warning));
-							const digest = await digestOf(file, bytes, photos.fields as unknown as Record<string, unknown>);
-							candidates.push({ file, digest, data: prepared.data, rendered: { ...prepared.rendered, html: photos.html }, photos: { ...photos.fields }, text: prepared.rendered.text });
+							const context = await contextOf(file, photos.fields as unknown as Record<string, unknown>);
+							const rendered = digestOf(context, bytes);
+							const stamp = createFileStamp(stat, context, rendered, lookedAt);
+							if (stamp) nextStamps.set(file, stamp);
+							candidates.push({ file, digest: rendered, data: prepared.data, rendered: { ...prepared.rendered, html: photos.html }, photos: { ...photos.fields }, text: prepared.rendered.text });
 						}
 					}
 					done++;
@@ -156,6 +181,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				}
 
 				if (rendered > 0 || texts.size !== keptTexts.size) writeTextCache(textsFile, texts);
+				writeFileStamps(stampsFile, nextStamps);
 
 				// Photos kept next to their articles are published with them, not ignored.
 				const shownPhotos = listShownPhotos(store.values());
@@ -173,7 +199,7 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				});
 				const seconds = ((performance.now() - started) / 1000).toFixed(1);
 				logger.info(
-					`${ids.size} articles (${rendered} rendered, ${ids.size - rendered} unchanged) from ${files.length} files in ${seconds} s` +
+					`${ids.size} articles (${rendered} rendered, ${ids.size - rendered} unchanged) from ${files.length} files (${read} read, the others unchanged in size and times) in ${seconds} s` +
 						(drafts.length ? `; ${drafts.length} drafts left out: ${drafts.join(', ')}` : '') +
 						(elsewhere.length ? `; ${elsewhere.length} built by other shards` : '') +
 						(ignored.length ? `; ${ignored.length} files ignored: ${ignored.map((skip) => `${skip.file} (${skip.reason})`).join(', ')}` : ''),
@@ -239,6 +265,11 @@ function getLeadPhoto(data: Record<string, unknown>): { src: string; alt: string
 /** The text's photos as a stored entry lists them. */
 function getBodyPhotos(data: Record<string, unknown>): { path: string }[] | undefined {
 	return data.bodyImages as { path: string }[] | undefined;
+}
+
+/** A stored entry's date as it was parsed (the instant and its calendar day in the archive's zone), for `assignAddresses`. */
+function getParsedDate(entry: ArticleEntryData): Addressable['parsed'] {
+	return entry.published instanceof Date ? { published: entry.published, year: entry.year, month: entry.month, day: entry.day } : undefined;
 }
 
 /** The front-matter part of a stored entry, as `assignAddresses` reads it again on the next sync. */

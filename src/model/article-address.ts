@@ -47,6 +47,11 @@ export interface AddressBook<T> {
 export interface Addressable {
 	file: string;
 	data: Pick<ArticleFrontMatter, 'title' | 'date' | 'slug'>;
+	/**
+	 * Its `date` as the last build parsed it, in the same time zone, for an article whose file is unchanged:
+	 * parsing (dayjs's zone conversion) was most of addressing, 5 s at 100,000 stories.
+	 */
+	parsed?: { published: Date; year: string; month: string; day: string };
 }
 
 /** The slug a headline gives, with a stable fallback when it has no letters or digits. */
@@ -61,10 +66,10 @@ export function getHeadlineSlug(title: string): string {
  */
 export function assignAddresses<T extends Addressable>(articles: readonly T[], timeZone: string): AddressBook<T> {
 	const wanted = articles.map((article) => {
-		const published = parseArticleDate(article.data.date, timeZone);
-		const day = getCalendarDay(published, timeZone);
+		const published = article.parsed?.published ?? parseArticleDate(article.data.date, timeZone);
+		const { year, month, day } = article.parsed ?? getCalendarDay(published, timeZone);
 		const explicit = article.data.slug !== undefined;
-		return { article, published, ...day, slug: explicit ? article.data.slug! : getHeadlineSlug(article.data.title), explicit };
+		return { article, published, year, month, day, slug: explicit ? article.data.slug! : getHeadlineSlug(article.data.title), explicit };
 	});
 	type Wish = (typeof wanted)[number];
 	const dayKey = (wish: Wish) => `${wish.year}/${wish.month}/${wish.day}`;

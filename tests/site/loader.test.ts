@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildFixture, distPath, fixturePath, readPage } from '../support/fixtures.ts';
 import { createTempFixture, type TempFixture } from '../support/temp-fixture.ts';
+import { RACY_WINDOW_MS } from '../../src/loader/file-stamps.ts';
 
 const article = (title: string, date = '2025-07-24', extra = '') =>
 	`---\ntitle: ${title}\ndate: '${date}'\nbylines: [Jane Doe]\nsource: Wire\n${extra}---\nA paragraph about ${title}.\n`;
@@ -203,6 +204,8 @@ describe('incremental builds reuse only what is exactly unchanged', () => {
 			'c.md': article('Charlie story', '2025-07-02'),
 		});
 		const env = { SOURCE_DATE_EPOCH: '1753358400' };
+		// Files written in the two seconds before a build looks at them are read again by the next (file-stamps.ts).
+		await new Promise((resolve) => setTimeout(resolve, RACY_WINDOW_MS + 100));
 		const files = (folder: string) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => statSync(path.join(folder, file)).isFile()).sort();
 		const expectSameAs = (fresh: string) => {
 			const built = distPath(made.name);
@@ -216,6 +219,12 @@ describe('incremental builds reuse only what is exactly unchanged', () => {
 		const unchanged = await made.build({ env });
 		expect(unchanged.ok, unchanged.output).toBe(true);
 		expect(unchanged.output).toMatch(/the search records are those of the last build: its index is reused/);
+		// No article file is read again, and the offline manifest reads only what the build wrote anew: scripts,
+		// styles and pages without a cache key, not the stories or the index (in this small archive, under half).
+		expect(unchanged.output).toMatch(/3 articles \(0 rendered, 3 unchanged\) from 3 files \(0 read, /);
+		const [, read, listed] = /; (\d+) of (\d+) files read to hash, the others unchanged since the last build/.exec(unchanged.output) ?? [];
+		expect(Number(read)).toBeGreaterThan(0);
+		expect(Number(read)).toBeLessThan(Number(listed) / 2);
 		const clean = await made.build({ env, force: true, outDir: 'dist-clean' });
 		expect(clean.ok, clean.output).toBe(true);
 		expect(clean.output).not.toMatch(/index is reused/);
@@ -229,6 +238,25 @@ describe('incremental builds reuse only what is exactly unchanged', () => {
 		expect(repaired.output).not.toMatch(/index is reused/);
 		expectSameAs(distPath(made.name, 'dist-clean'));
 	}, 300_000);
+
+	test('an article rewritten to the same size with its old modification time is read and rendered again', async () => {
+		const made = fixture('same-size-edit', { 'a.md': article('Alpha story', '2025-07-04'), 'b.md': article('Bravo story', '2025-07-03') });
+		await new Promise((resolve) => setTimeout(resolve, RACY_WINDOW_MS + 100));
+		const first = await made.build();
+		expect(first.ok, first.output).toBe(true);
+		const file = fixturePath(made.name, 'content', 'articles', 'a.md');
+		const { atime, mtime, size } = statSync(file);
+		writeFileSync(file, article('Omega story', '2025-07-04'));
+		utimesSync(file, atime, mtime);
+		expect(statSync(file).size).toBe(size);
+		expect(statSync(file).mtimeMs).toBe(mtime.getTime());
+
+		const second = await made.build();
+		expect(second.ok, second.output).toBe(true);
+		expect(second.output).toMatch(/2 articles \(1 rendered, 1 unchanged\) from 2 files \(1 read, /);
+		expect(readPage(made.name, '/2025/07/04/omega-story/')('h1').text()).toBe('Omega story');
+		expect(existsSync(path.join(distPath(made.name), '2025', '07', '04', 'alpha-story'))).toBe(false);
+	}, 120_000);
 
 	test('a story whose kept text is lost or damaged is rendered again, and the index still holds every story', async () => {
 		const made = fixture('text-cache', {

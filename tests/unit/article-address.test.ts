@@ -53,6 +53,27 @@ describe('assignAddresses', () => {
 		]);
 	});
 
+	test('an unchanged story addressed with its date as the last build parsed it gets the address parsing gives', () => {
+		const articles = [
+			story('a.md', 'Results', '2025-07-24'),
+			story('b.md', 'Results', '2025-07-24T23:30:00'),
+			story('c.md', 'Late edition', '2025-07-25T02:00:00+02:00'),
+			story('d.md', 'Results', '2025-07-24T01:00:00Z'),
+		];
+		for (const zone of ['UTC', 'America/New_York', 'Pacific/Kiritimati']) {
+			const parsed = assignAddresses(articles, zone);
+			const reused = assignAddresses(
+				parsed.addressed.map(({ article, address: { published, year, month, day } }) => ({ ...article, parsed: { published, year, month, day } })),
+				zone,
+			);
+			expect(reused.addressed.map(({ address }) => address), zone).toEqual(parsed.addressed.map(({ address }) => address));
+			expect(reused.repeats, zone).toEqual(parsed.repeats);
+		}
+		// The kept date is what decides: parsing is skipped altogether.
+		const kept = { published: new Date('2025-07-01T12:00:00Z'), year: '2025', month: '07', day: '01' };
+		expect(assignAddresses([{ ...story('a.md', 'Results', '2025-07-24'), parsed: kept }], 'UTC').addressed[0]!.address.path).toBe('/2025/07/01/results/');
+	});
+
 	test('each repeat is listed with the story that kept the plain address', () => {
 		const { repeats } = assignAddresses([story('a.md', 'Results'), story('b.md', 'Results')], 'UTC');
 		expect(repeats.map(formatRepeat)).toEqual(['b.md: repeats the address of a.md on the same day; published at /2025/07/24/results-2/ (set `slug` to choose another)']);
