@@ -6,13 +6,14 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { getIndexPartsFolder, getIndexStampFile, getSearchBundleFolder, getSearchRecordsFile, startSearchIndex, type SearchIndexRun } from './search.ts';
 import { getSecurityConfig } from './security.ts';
-import { clearPreviousOutput, getStagingDir, publishStagedBuild } from './staged-output.ts';
+import { deleteFoldersInWorker, getPreviousOutputDir, getStagingDir, publishStagedBuild, recoverPublishedOutput } from './staged-output.ts';
 import { renderThemeCss } from '../model/theme.ts';
 import { getThemeStylesheetPath } from '../model/urls.ts';
 import { selectShard } from '../model/shards.ts';
 import { writeShardManifest } from './shard-manifest.ts';
 import { readDataStoreFromDisk } from './data-store-module.ts';
-import { removeUnproducedPages, startRestoringPages } from './restore-pages.ts';
+import { removeUnproducedPages, startRestoringPages, type RestoredPages } from './restore-pages.ts';
+import { getPreviousRevisionsFile, getRevisionsFile } from './revisions.ts';
 
 const VIRTUAL_CONFIG = 'virtual:clippings/config';
 
@@ -35,7 +36,7 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 	/** The deletion of the output the last build replaced, running while this build works. */
 	let clearing: Promise<void> | undefined;
 	/** The last build's pages being copied into the staging folder, which resolves with the copies' paths. */
-	let restoring: Promise<string[]> | undefined;
+	let restoring: Promise<RestoredPages> | undefined;
 	return {
 		name: 'clippings',
 		/** The validated settings, for the command-line tools that read `astro.config.mjs` without Astro. */
@@ -72,14 +73,16 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 			'astro:config:done': ({ config }) => {
 				cacheDir = config.cacheDir;
 				if (outDir) {
-					// `--force` renders every page: Astro ignores its cache, so there is nothing to copy.
-					restoring = startRestoringPages(config.outDir, force ? undefined : cacheDir);
+					recoverPublishedOutput(outDir);
+					const previous = getPreviousOutputDir(outDir);
+					// Beside the content sync, which on a rebuild mostly reads files on one thread. `--force` renders
+					// every page: Astro ignores its cache, so there is nothing to place.
+					const restore = startRestoringPages(config.outDir, force ? undefined : cacheDir, force ? undefined : { dir: previous, revisions: getPreviousRevisionsFile(getRevisionsFile(cacheDir)) });
+					restoring = restore.restored;
+					// Once its pages are taken, the output before last goes, while the pages are generated.
+					clearing = restoring.then(() => deleteFoldersInWorker([previous, ...restore.leftovers]));
+					// A failure surfaces when the build generates or publishes; a build that fails earlier has its own error.
 					restoring.catch(() => {});
-				}
-				// Before the content sync, which on a rebuild mostly reads files on one thread: the deletion has the other core.
-				if (outDir) {
-					clearing = clearPreviousOutput(outDir);
-					// A failure surfaces when the build publishes; a build that fails earlier has its own error.
 					clearing.catch(() => {});
 				}
 			},
@@ -119,8 +122,10 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 			'astro:build:done': async ({ dir, assets, logger }) => {
 				if (!search) throw new Error('Clippings: the search index was never started');
 				if (restoring) {
+					const { placed, moved } = await restoring;
 					const produced = new Set([...assets.values()].flat().map((file) => fileURLToPath(file)));
-					const removed = removeUnproducedPages(fileURLToPath(dir).replace(/[\\/]+$/, ''), await restoring, produced);
+					const removed = removeUnproducedPages(fileURLToPath(dir).replace(/[\\/]+$/, ''), placed, produced);
+					logger.info(`${placed.length} page(s) of the last build placed before generation: ${moved} moved from the output before last, ${placed.length - moved} copied from Astro's cache`);
 					if (removed > 0) logger.info(`${removed} page(s) of the last build are no longer built: removed`);
 				}
 				const counts = await search.finish({
@@ -129,7 +134,7 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 					logger,
 					// `--force` trusts no cache: every file is hashed again.
 					revisions: cacheDir && {
-						file: fileURLToPath(new URL('clippings-revisions.json', cacheDir)),
+						file: getRevisionsFile(cacheDir),
 						astroManifest: fileURLToPath(new URL('incremental-build.json', cacheDir)),
 						fresh: force,
 					},

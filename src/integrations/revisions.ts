@@ -12,11 +12,14 @@
  * Anything else, and everything when the kept revisions are missing or unreadable, is hashed.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const REVISIONS_VERSION = 1;
+const REVISIONS_VERSION = 2;
+
+/** The version of Astro's incremental-build manifest (`incremental-build.json`) this reads; another gives no keys. */
+const ASTRO_MANIFEST_VERSION = 1;
 
 /** Where the revisions are kept, and Astro's incremental-build manifest of the build whose revisions are taken. */
 export interface RevisionCache {
@@ -32,13 +35,22 @@ export interface StatedFile {
 	stat: Pick<Stats, 'size' | 'mtimeMs' | 'ino'>;
 }
 
+/** What is kept of a built file: its key (above), its revision, and its size, time and inode when it was built. */
+export interface KeptRevision {
+	key: string;
+	revision: string;
+	size: number;
+	mtimeMs: number;
+	ino: number;
+}
+
 /** Revisions of a build's files: reused where the kept ones still hold (see above), hashed otherwise. */
 export interface Revisions {
 	/** The revision of a file of the build in `outDir`. */
 	of(file: StatedFile): string;
 	/** How many revisions were read and hashed rather than kept. */
 	readonly hashed: number;
-	/** Keeps this build's revisions for the next, replacing the last build's. */
+	/** Keeps this build's revisions for the next; the last build's are kept as the previous ones (`getPreviousRevisionsFile`). */
 	save(): void;
 }
 
@@ -48,20 +60,21 @@ export interface Revisions {
  * @example const revisions = readRevisions('dist.next', { file: '.cache/clippings-revisions.json', astroManifest: '.cache/incremental-build.json' })
  */
 export function readRevisions(outDir: string, cache: RevisionCache | undefined): Revisions {
-	const kept = cache && !cache.fresh ? readKept(cache.file) : new Map<string, [string, string]>();
+	const kept = cache && !cache.fresh ? readKeptRevisions(cache.file) : new Map<string, KeptRevision>();
 	const pageKeys = cache ? readPageKeys(outDir, cache.astroManifest) : new Map<string, string>();
-	const next = new Map<string, [string, string]>();
+	const next = new Map<string, [string, string, number, number, number]>();
 	let hashed = 0;
 	return {
 		of(file) {
-			const key = pageKeys.get(file.path) ?? digestKey(`file\n${file.stat.size}\n${file.stat.mtimeMs}\n${file.stat.ino}`);
+			const { size, mtimeMs, ino } = file.stat;
+			const key = pageKeys.get(file.path) ?? digestKey(`file\n${size}\n${mtimeMs}\n${ino}`);
 			const last = kept.get(file.path);
-			let revision = last?.[0] === key ? last[1] : undefined;
+			let revision = last?.key === key ? last.revision : undefined;
 			if (revision === undefined) {
 				revision = hashFile(path.join(outDir, file.path));
 				hashed++;
 			}
-			next.set(file.path, [key, revision]);
+			next.set(file.path, [key, revision, size, mtimeMs, ino]);
 			return revision;
 		},
 		get hashed() {
@@ -71,9 +84,20 @@ export function readRevisions(outDir: string, cache: RevisionCache | undefined):
 			if (!cache) return;
 			mkdirSync(path.dirname(cache.file), { recursive: true });
 			writeFileSync(`${cache.file}.partial`, JSON.stringify({ version: REVISIONS_VERSION, files: Object.fromEntries(next) }));
+			if (existsSync(cache.file)) renameSync(cache.file, getPreviousRevisionsFile(cache.file));
 			renameSync(`${cache.file}.partial`, cache.file);
 		},
 	};
+}
+
+/** Where a build keeps its files' revisions: `<cacheDir>/clippings-revisions.json`. */
+export function getRevisionsFile(cacheDir: URL): string {
+	return fileURLToPath(new URL('clippings-revisions.json', cacheDir));
+}
+
+/** Where the revisions of the build before the last are kept, beside the last build's (`file`). */
+export function getPreviousRevisionsFile(file: string): string {
+	return file.replace(/(\.json)?$/, '.previous.json');
 }
 
 /**
@@ -84,36 +108,45 @@ export function hashFile(file: string): string {
 	return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12);
 }
 
-/** The kept revisions by file: [key, revision]; none when the file is missing, unreadable or of another version. */
-function readKept(file: string): Map<string, [string, string]> {
+/** The kept revisions by root-relative file path; none when the file is missing, unreadable or of another version. */
+export function readKeptRevisions(file: string): Map<string, KeptRevision> {
+	const revisions = new Map<string, KeptRevision>();
 	try {
 		const kept = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown; files?: unknown };
-		if (kept.version !== REVISIONS_VERSION || typeof kept.files !== 'object' || kept.files === null) return new Map();
-		return new Map(Object.entries(kept.files as Record<string, unknown>).filter((entry): entry is [string, [string, string]] => isPair(entry[1])));
+		if (kept.version !== REVISIONS_VERSION || typeof kept.files !== 'object' || kept.files === null) return revisions;
+		for (const [name, entry] of Object.entries(kept.files as Record<string, unknown>)) {
+			if (!isEntry(entry)) continue;
+			const [key, revision, size, mtimeMs, ino] = entry;
+			revisions.set(name, { key, revision, size, mtimeMs, ino });
+		}
 	} catch {
-		return new Map();
+		// None: every file is hashed.
 	}
+	return revisions;
 }
 
 /**
- * The key of each page in Astro's incremental-build manifest, by root-relative file path: its route's
- * dependency hash, its cache key and the content hashes it was rendered with. None when the manifest is
- * missing or unreadable.
+ * The key of each page in Astro's incremental-build manifest, by root-relative file path (decoded: the manifest
+ * keeps them as relative URLs): its route's dependency hash, its cache key and the content hashes it was
+ * rendered with. None when the manifest is missing, unreadable or of another version than the one this reads;
+ * a path that would lead outside `outDir` is left out.
  */
-function readPageKeys(outDir: string, manifestFile: string): Map<string, string> {
+export function readPageKeys(outDir: string, manifestFile: string): Map<string, string> {
 	const keys = new Map<string, string>();
-	let manifest: { routes?: Record<string, { dependencyHash?: unknown; paths?: Record<string, { cacheKey?: unknown; outputFile?: unknown; contentHashes?: unknown }> }> };
+	let manifest: { version?: unknown; routes?: Record<string, { dependencyHash?: unknown; paths?: Record<string, { cacheKey?: unknown; outputFile?: unknown; contentHashes?: unknown }> }> };
 	try {
 		manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
 	} catch {
 		return keys;
 	}
+	if (manifest.version !== ASTRO_MANIFEST_VERSION) return keys;
 	const root = pathToFileURL(`${outDir}/`);
 	for (const route of Object.values(manifest.routes ?? {})) {
 		if (typeof route?.dependencyHash !== 'string') continue;
 		for (const entry of Object.values(route.paths ?? {})) {
 			if (typeof entry?.outputFile !== 'string' || typeof entry.cacheKey !== 'string') continue;
 			const file = path.relative(outDir, fileURLToPath(new URL(entry.outputFile, root)));
+			if (file === '' || file.startsWith('..') || path.isAbsolute(file)) continue;
 			keys.set(`/${file.split(path.sep).join('/')}`, digestKey(`page\n${route.dependencyHash}\n${entry.cacheKey}\n${JSON.stringify(entry.contentHashes ?? {})}`));
 		}
 	}
@@ -124,6 +157,12 @@ function digestKey(key: string): string {
 	return createHash('sha256').update(key).digest('base64url').slice(0, 22);
 }
 
-function isPair(value: unknown): value is [string, string] {
-	return Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string';
+function isEntry(value: unknown): value is [string, string, number, number, number] {
+	return (
+		Array.isArray(value) &&
+		value.length === 5 &&
+		typeof value[0] === 'string' &&
+		typeof value[1] === 'string' &&
+		value.slice(2).every((number) => typeof number === 'number')
+	);
 }

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,19 @@ export interface ArticleLoaderOptions {
 
 /** An entry as the content store keeps it. */
 type DataEntry = NonNullable<ReturnType<DataStore['get']>>;
+
+/** A file as the sync first looks at it, before reading any. */
+interface Look {
+	stored: DataEntry | undefined;
+	/** What its stored entry's digest covers besides its bytes (`contextOf`). */
+	storedContext: string | undefined;
+	lookedAt: number;
+	stat: Stats;
+	/** The digest its stamp gives, when the stamp still holds (`file-stamps.ts`). */
+	digest: string | undefined;
+	/** New, or its stamp no longer holds: it will most likely be rendered. */
+	changed: boolean;
+}
 
 /** One published article on its way into the store: its front-matter and, when it was (re)rendered, its body. */
 interface Candidate {
@@ -104,14 +117,26 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 				let pool: RenderPool | undefined;
 				let done = 0;
 				let lastProgress = performance.now();
+				// First every file is looked at (its size and times), which is quick, so that the render workers,
+				// which take a second to load the renderer, start at once when a file is new or has changed.
+				const looks = new Map<string, Look>();
 				await forEachLimited(files, FILES_IN_FLIGHT, async (file) => {
 					const stored = storedByFile.get(file);
-					const keptText = stored?.digest === undefined ? undefined : keptTexts.get(String(stored.digest));
 					const storedContext = stored && (await contextOf(file, stored.data));
 					// Looked at before it is read: a write after this changes what the next build sees.
 					const lookedAt = Date.now();
 					const stat = statSync(path.join(root, file));
-					let digest = storedContext === undefined ? undefined : getStampedDigest(stamps.get(file), stat, storedContext);
+					const stamp = stamps.get(file);
+					const digest = storedContext === undefined ? undefined : getStampedDigest(stamp, stat, storedContext);
+					looks.set(file, { stored, storedContext, lookedAt, stat, digest, changed: !stored || (stamp !== undefined && digest !== stamp.digest) });
+				});
+				const changed = [...looks.values()].filter((look) => look.changed).length;
+				if (changed > 0) pool = new RenderPool(Math.min(changed, availableParallelism()));
+
+				await forEachLimited(files, FILES_IN_FLIGHT, async (file) => {
+					const { stored, storedContext, lookedAt, stat } = looks.get(file)!;
+					let { digest } = looks.get(file)!;
+					const keptText = stored?.digest === undefined ? undefined : keptTexts.get(String(stored.digest));
 					let bytes: Buffer | undefined;
 					if (digest === undefined) {
 						bytes = await readFile(path.join(root, file));

@@ -239,6 +239,41 @@ describe('incremental builds reuse only what is exactly unchanged', () => {
 		expectSameAs(distPath(made.name, 'dist-clean'));
 	}, 300_000);
 
+	test('pages of the output before last are moved into the new one, not copied; the published output stays whole, and the result equals a clean build', async () => {
+		const made = fixture('moved-pages', {
+			'a.md': article('Alpha story', '2025-07-04'),
+			'b.md': article('Bravo story', '2025-07-03'),
+			'c.md': article('Charlie story', '2025-07-02'),
+			'd.md': article('Delta story', '2025-06-01'),
+		});
+		const env = { SOURCE_DATE_EPOCH: '1753358400' };
+		const snapshot = (folder: string) =>
+			Object.fromEntries(
+				readdirSync(folder, { recursive: true, encoding: 'utf8' })
+					.filter((file) => statSync(path.join(folder, file)).isFile())
+					.map((file) => [file, readFileSync(path.join(folder, file), 'utf8')]),
+			);
+		expect((await made.build({ env })).ok).toBe(true);
+		writeFileSync(fixturePath(made.name, 'content', 'articles', 'a.md'), article('Alpha story revised', '2025-07-04'));
+		const second = await made.build({ env });
+		expect(second.ok, second.output).toBe(true);
+		// The first build's output has no kept sizes and times yet: its pages are copied from Astro's cache.
+		expect(second.output).toMatch(/page\(s\) of the last build placed before generation: 0 moved from the output before last/);
+
+		const published = snapshot(distPath(made.name));
+		writeFileSync(fixturePath(made.name, 'content', 'articles', 'd.md'), article('Delta story revised', '2025-06-01'));
+		const third = await made.build({ env });
+		expect(third.ok, third.output).toBe(true);
+		const [, placed, moved] = /(\d+) page\(s\) of the last build placed before generation: (\d+) moved from the output before last/.exec(third.output) ?? [];
+		// The pages the second build did not render again (the first build's files) are moved.
+		expect(Number(moved)).toBeGreaterThan(0);
+		expect(Number(moved)).toBeLessThan(Number(placed));
+		// The output the third build replaced, the second's, is whole: nothing was moved out of it or written into it.
+		expect(snapshot(`${distPath(made.name)}.previous`)).toEqual(published);
+		expect(readPage(made.name, '/2025/06/01/delta-story-revised/')('h1').text()).toBe('Delta story revised');
+		await expectSameAsCleanBuild(made, env);
+	}, 300_000);
+
 	test('an article rewritten to the same size with its old modification time is read and rendered again', async () => {
 		const made = fixture('same-size-edit', { 'a.md': article('Alpha story', '2025-07-04'), 'b.md': article('Bravo story', '2025-07-03') });
 		await new Promise((resolve) => setTimeout(resolve, RACY_WINDOW_MS + 100));

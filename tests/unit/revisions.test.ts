@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, utimesSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { hashFile, readRevisions, type RevisionCache } from '../../src/integrations/revisions.ts';
+import { getPreviousRevisionsFile, hashFile, readKeptRevisions, readRevisions, type RevisionCache } from '../../src/integrations/revisions.ts';
 
 let root: string | undefined;
 afterEach(() => {
@@ -41,6 +41,18 @@ const PAGES = { '/2025/07/24/港口/index.html': 'key-story', '/index.html': 'ke
 const ALL = Object.keys(FILES);
 
 describe('the offline manifest’s revisions, kept between builds', () => {
+	test('each file is kept with its key, revision, size, time and inode; the last build’s become the previous ones', () => {
+		const { outDir, cache } = setUp(FILES, PAGES);
+		revise(outDir, ALL, cache);
+		const first = readKeptRevisions(cache.file);
+		const { size, mtimeMs, ino } = statSync(path.join(outDir, 'index.html'));
+		expect(first.get('/index.html')).toMatchObject({ revision: hashFile(path.join(outDir, 'index.html')), size, mtimeMs, ino });
+		setUp({ ...FILES, '/index.html': 'the home page, again' }, { ...PAGES, '/index.html': 'key-home-2' });
+		revise(outDir, ALL, cache);
+		expect(readKeptRevisions(getPreviousRevisionsFile(cache.file))).toEqual(first);
+		expect(readKeptRevisions(cache.file).get('/index.html')?.revision).toBe(hashFile(path.join(outDir, 'index.html')));
+	});
+
 	test('a revision is the start of the SHA-256 of the file’s bytes, with or without kept revisions', () => {
 		const { outDir, cache } = setUp(FILES, PAGES);
 		const expected = Object.fromEntries(ALL.map((file) => [file, hashFile(path.join(outDir, file))]));
@@ -86,7 +98,8 @@ describe('the offline manifest’s revisions, kept between builds', () => {
 		expect(revise(outDir, ALL, cache).hashed).toBe(0);
 		writeFileSync(cache.file, '{"version": 1, "files": {"/index.html": ');
 		expect(revise(outDir, ALL, cache).hashed).toBe(3);
-		writeFileSync(cache.file, JSON.stringify({ version: 2, files: {} }));
+		// Version 1 kept no sizes, times and inodes.
+		writeFileSync(cache.file, JSON.stringify({ version: 1, files: Object.fromEntries(ALL.map((file) => [file, ['k', 'r']])) }));
 		expect(revise(outDir, ALL, cache).hashed).toBe(3);
 	});
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { clearPreviousOutput, getPreviousOutputDir, getStagingDir, publishStagedBuild } from '../../src/integrations/staged-output.ts';
+import { deleteFoldersInWorker, getPreviousOutputDir, getStagingDir, publishStagedBuild, recoverPublishedOutput } from '../../src/integrations/staged-output.ts';
 
 let root: string | undefined;
 afterEach(() => {
@@ -49,11 +49,13 @@ describe('publishing a staged build', () => {
 		const dist = path.join(root, 'dist');
 		writeBuild(dist, 'second');
 		writeBuild(`${dist}.previous`, 'first');
-		await clearPreviousOutput(dist);
+		recoverPublishedOutput(dist);
+		await deleteFoldersInWorker([getPreviousOutputDir(dist)]);
 		expect(existsSync(`${dist}.previous`)).toBe(false);
 		expect(pageOf(dist)).toBe('second');
 		// Nothing left to clear is no error.
-		await clearPreviousOutput(dist);
+		recoverPublishedOutput(dist);
+		await deleteFoldersInWorker([getPreviousOutputDir(dist)]);
 
 		writeBuild(`${dist}.previous`, 'left by a killed build');
 		writeBuild(`${dist}.next`, 'third');
@@ -66,7 +68,8 @@ describe('publishing a staged build', () => {
 		root = mkdtempSync(path.join(tmpdir(), 'clippings-staged-'));
 		const dist = path.join(root, 'dist');
 		writeBuild(`${dist}.previous`, 'published');
-		await clearPreviousOutput(dist);
+		recoverPublishedOutput(dist);
+		await deleteFoldersInWorker([getPreviousOutputDir(dist)]);
 		expect(pageOf(dist)).toBe('published');
 		expect(existsSync(`${dist}.previous`)).toBe(false);
 	});
