@@ -135,10 +135,14 @@ interface BuiltFile extends StatedFile {
 }
 
 function listFiles(outDir: string): BuiltFile[] {
-	return readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-		.map((name) => ({ name, stat: statSync(path.join(outDir, name)) }))
-		.filter(({ stat }) => stat.isFile())
-		.map(({ name, stat }) => ({ path: `/${name.split(path.sep).join('/')}`, size: stat.size, stat }))
+	// The entries' types come with the listing: a `stat` only for files (at 100,000 stories, 240,000 of them).
+	return readdirSync(outDir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => {
+			const file = path.join(entry.parentPath, entry.name);
+			const { size, mtimeMs, ino } = statSync(file);
+			return { path: `/${path.relative(outDir, file).split(path.sep).join('/')}`, size, stat: { size, mtimeMs, ino } };
+		})
 		.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -67,7 +67,7 @@ export function readRevisions(outDir: string, cache: RevisionCache | undefined):
 	return {
 		of(file) {
 			const { size, mtimeMs, ino } = file.stat;
-			const key = pageKeys.get(file.path) ?? digestKey(`file\n${size}\n${mtimeMs}\n${ino}`);
+			const key = pageKeys.get(file.path) ?? `file ${size} ${mtimeMs} ${ino}`;
 			const last = kept.get(file.path);
 			let revision = last?.key === key ? last.revision : undefined;
 			if (revision === undefined) {
