@@ -14,6 +14,7 @@ import { writeShardManifest } from './shard-manifest.ts';
 import { readDataStoreFromDisk } from './data-store-module.ts';
 import { removeUnproducedPages, startRestoringPages, type RestoredPages } from './restore-pages.ts';
 import { getPreviousRevisionsFile, getRevisionsFile } from './revisions.ts';
+import { collectGarbageAbove } from './memory.ts';
 
 const VIRTUAL_CONFIG = 'virtual:clippings/config';
 
@@ -118,6 +119,9 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 								}
 							: undefined,
 				});
+				// Before the bundler starts: the sync's and the records' garbage goes first (`memory.ts`).
+				const collected = collectGarbageAbove();
+				if (collected) logger.debug(`heap ${(collected.before / 1e9).toFixed(2)} GB → ${(collected.after / 1e9).toFixed(2)} GB before bundling`);
 			},
 			'astro:build:done': async ({ dir, assets, logger }) => {
 				if (!search) throw new Error('Clippings: the search index was never started');

@@ -91,6 +91,7 @@ export function startSearchIndex(
 		const digests = keepRecords(list, site, partOf, recordsFile);
 		recordsDigest = digests.all;
 		if (reuse?.allowed && isIndexReusable(reuse, recordsDigest)) {
+			list.length = 0;
 			linkFolder(reuse.published, scratch);
 			logger?.info('the search records are those of the last build: its index is reused');
 			return;
@@ -99,6 +100,8 @@ export function startSearchIndex(
 		try {
 			// A cold content cache (a first build, `--force`) indexes every part, as it builds everything anew.
 			const parts = await writeIndexParts(list, site, partOf, partsDir, digests.parts, reuse?.allowed ?? true);
+			// The merge reads the parts from disk: the stories (with their texts) go while the pages are generated.
+			list.length = 0;
 			if (parts.folders.length === 0) {
 				// No story published yet: Pagefind's own empty index.
 				const index = await addRecords([], site);

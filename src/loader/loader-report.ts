@@ -32,7 +32,7 @@ export interface LoaderLedger {
 	 * which empties the content store: the search index is then built again too, not reused.
 	 */
 	unchanged?: number;
-	/** The published stories with their text (kept by `text-cache.ts`), read when the search index wants them. */
+	/** The published stories with their text (kept by `text-cache.ts`), read once, when the search index wants them (a second call throws). */
 	stories: () => Iterable<IndexedStory>;
 }
 
