@@ -7,8 +7,9 @@
  *
  * A page is moved rather than copied from the output before last (`dist.previous/`, deleted by this build
  * anyway) when that file is the very one the build before last wrote (its size, time and inode, as
- * `revisions.ts` kept them) under the cache key Astro's cache now holds the page under: the same key is the same
- * bytes, which is what Astro's incremental build relies on. Any other page is copied from Astro's cache.
+ * `revisions.ts` kept them), with no other name linking to it, under the cache key Astro's cache now holds the
+ * page under: the same key is the same bytes, which is what Astro's incremental build relies on. Any other page
+ * is copied from Astro's cache.
  *
  * Astro still decides every page: a page whose key changed is rendered and written over its copy (a moved file
  * belongs to nothing else by then), and a page the build did not produce (a story deleted, a list shorter) is
@@ -96,7 +97,11 @@ export function restorePages({ outDir, cache, previous }: RestoreInput): Restore
 	return { placed, moved };
 }
 
-/** Moves `from` to `to` when it is the file `kept` describes (size, time, inode) and was kept under `key`. */
+/**
+ * Moves `from` to `to` when it is the file `kept` describes (size, time, inode) and was kept under `key`, and no
+ * other name links to it: Astro writes a page it renders again over the file in place, which would change every
+ * copy linked to it (a backup made with `rsync --link-dest`, a host's `cp -al`).
+ */
 function moveIfSame(from: string, to: string, kept: KeptRevision | undefined, key: string): boolean {
 	if (kept?.key !== key) return false;
 	let stat;
@@ -105,7 +110,7 @@ function moveIfSame(from: string, to: string, kept: KeptRevision | undefined, ke
 	} catch {
 		return false;
 	}
-	if (stat.size !== kept.size || stat.mtimeMs !== kept.mtimeMs || stat.ino !== kept.ino) return false;
+	if (stat.size !== kept.size || stat.mtimeMs !== kept.mtimeMs || stat.ino !== kept.ino || stat.nlink !== 1) return false;
 	renameSync(from, to);
 	return true;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -66,12 +66,12 @@ describe("the last build's pages, placed in the staging folder before the pages 
 		expect(existsSync(path.join(root, 'escaped.html'))).toBe(false);
 	});
 
-	test('a page of the output before last is moved when it is the file kept under the same key; otherwise the cached copy is copied', () => {
+	test('a page of the output before last is moved when it is the file kept under the same key and linked nowhere else; otherwise the cached copy is copied', () => {
 		root = mkdtempSync(path.join(tmpdir(), 'clippings-restore-'));
 		const cache = path.join(root, '.cache');
 		const outDir = path.join(root, 'dist.next');
 		const previous = path.join(root, 'dist.previous');
-		const pages = ['same/index.html', 'rewritten/index.html', 'other-key/index.html', 'not-kept/index.html'];
+		const pages = ['same/index.html', 'rewritten/index.html', 'other-key/index.html', 'not-kept/index.html', 'linked/index.html'];
 		writeCache(cache, Object.fromEntries(pages.map((page) => [page, 'key-now'])), Object.fromEntries(pages.map((page) => [page, `cached ${page}`])));
 		for (const page of pages) write(previous, page, `previous ${page}`);
 		// What the build before last kept of its files: their keys (as `revisions.ts` digests them), sizes, times and inodes.
@@ -80,17 +80,25 @@ describe("the last build's pages, placed in the staging folder before the pages 
 			const { size, mtimeMs, ino } = statSync(path.join(previous, page));
 			return [key, 'rev', size, mtimeMs, ino];
 		};
-		const kept = { '/same/index.html': keptOf('same/index.html'), '/rewritten/index.html': keptOf('rewritten/index.html'), '/other-key/index.html': keptOf('other-key/index.html', 'another key') };
+		const kept = {
+			'/same/index.html': keptOf('same/index.html'),
+			'/rewritten/index.html': keptOf('rewritten/index.html'),
+			'/other-key/index.html': keptOf('other-key/index.html', 'another key'),
+			'/linked/index.html': keptOf('linked/index.html'),
+		};
 		writeFileSync(path.join(root, 'revisions.previous.json'), JSON.stringify({ version: 2, files: kept }));
 		// Written again since: another size.
 		write(previous, 'rewritten/index.html', 'previous rewritten/index.html, edited by hand');
+		// Linked from a backup: Astro rendering it again would write into the backup's copy too.
+		mkdirSync(path.join(root, 'backup'));
+		linkSync(path.join(previous, 'linked/index.html'), path.join(root, 'backup', 'linked.html'));
 
 		const { placed, moved } = restorePages({ outDir, cache: cacheOf(cache), previous: { dir: previous, revisions: path.join(root, 'revisions.previous.json') } });
 		expect(moved).toBe(1);
-		expect(placed).toHaveLength(4);
+		expect(placed).toHaveLength(5);
 		expect(readFileSync(path.join(outDir, 'same/index.html'), 'utf8')).toBe('previous same/index.html');
 		expect(existsSync(path.join(previous, 'same/index.html'))).toBe(false);
-		for (const page of ['rewritten/index.html', 'other-key/index.html', 'not-kept/index.html']) {
+		for (const page of ['rewritten/index.html', 'other-key/index.html', 'not-kept/index.html', 'linked/index.html']) {
 			expect(readFileSync(path.join(outDir, page), 'utf8'), page).toBe(`cached ${page}`);
 			expect(existsSync(path.join(previous, page)), page).toBe(true);
 		}
