@@ -12,7 +12,8 @@
  * Anything else, and everything when the kept revisions are missing or unreadable, is hashed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, renameSync, type Stats } from 'node:fs';
+import { replaceFile } from '../model/replace-file.ts';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -82,10 +83,8 @@ export function readRevisions(outDir: string, cache: RevisionCache | undefined):
 		},
 		save() {
 			if (!cache) return;
-			mkdirSync(path.dirname(cache.file), { recursive: true });
-			writeFileSync(`${cache.file}.partial`, JSON.stringify({ version: REVISIONS_VERSION, files: Object.fromEntries(next) }));
 			if (existsSync(cache.file)) renameSync(cache.file, getPreviousRevisionsFile(cache.file));
-			renameSync(`${cache.file}.partial`, cache.file);
+			replaceFile(cache.file, JSON.stringify({ version: REVISIONS_VERSION, files: Object.fromEntries(next) }));
 		},
 	};
 }

@@ -17,6 +17,7 @@ import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { createSearchRecord, type IndexedStory, type SearchIndexRecord, type SearchRecordSite } from '../outputs/search-record.ts';
 import { getSearchBundlePath, getSearchCountsPath } from '../model/urls.ts';
+import { replaceFile } from '../model/replace-file.ts';
 import { writeOfflineSupportInWorker } from './offline.ts';
 import type { RevisionCache } from './revisions.ts';
 import { linkOrCopyFile, mergeInWorker } from './pagefind-merge.ts';
@@ -305,9 +306,7 @@ function fingerprintIndex(bundle: string): Omit<IndexStamp, 'records'> {
 }
 
 function writeIndexStamp(file: string, stamp: IndexStamp): void {
-	mkdirSync(path.dirname(file), { recursive: true });
-	writeFileSync(`${file}.partial`, JSON.stringify(stamp));
-	renameSync(`${file}.partial`, file);
+	replaceFile(file, JSON.stringify(stamp));
 }
 
 /**

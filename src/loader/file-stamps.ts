@@ -9,7 +9,8 @@
  * four unchanged. Such a file is read again by the next build, whose stamp then holds.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { readFileSync, type Stats } from 'node:fs';
+import { replaceFile } from '../model/replace-file.ts';
 import path from 'node:path';
 
 const STAMPS_VERSION = 1;
@@ -48,9 +49,7 @@ export function readFileStamps(file: string): Map<string, FileStamp> {
 
 /** Replaces the stamps, written to a temporary file first so a killed build leaves the old ones whole. */
 export function writeFileStamps(file: string, stamps: ReadonlyMap<string, FileStamp>): void {
-	mkdirSync(path.dirname(file), { recursive: true });
-	writeFileSync(`${file}.partial`, JSON.stringify({ version: STAMPS_VERSION, files: Object.fromEntries(stamps) }));
-	renameSync(`${file}.partial`, file);
+	replaceFile(file, JSON.stringify({ version: STAMPS_VERSION, files: Object.fromEntries(stamps) }));
 }
 
 /**

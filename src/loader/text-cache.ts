@@ -4,7 +4,8 @@
  * module graph: at 10,000 stories the text was 40 % of a 27 MB store. The file holds one JSON line per
  * story, `{"digest":…,"text":…}`, keyed by the story's digest, and is replaced in one step.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { replaceFile } from '../model/replace-file.ts';
 import path from 'node:path';
 
 /** Where the loader keeps the texts: `<cacheDir>/clippings-article-texts.jsonl`. */
@@ -33,9 +34,7 @@ export function readTextCache(file: string): Map<string, string> {
 
 /** Replaces the cache with these texts, written to a temporary file first so a killed build leaves the old one whole. */
 export function writeTextCache(file: string, texts: ReadonlyMap<string, string>): void {
-	mkdirSync(path.dirname(file), { recursive: true });
 	const lines: string[] = [];
 	for (const [digest, text] of texts) lines.push(JSON.stringify({ digest, text }));
-	writeFileSync(`${file}.partial`, lines.length > 0 ? `${lines.join('\n')}\n` : '');
-	renameSync(`${file}.partial`, file);
+	replaceFile(file, lines.length > 0 ? `${lines.join('\n')}\n` : '');
 }
