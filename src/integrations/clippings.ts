@@ -13,7 +13,7 @@ import { selectShard } from '../model/shards.ts';
 import { writeShardManifest } from './shard-manifest.ts';
 import { readDataStoreFromDisk } from './data-store-module.ts';
 import { removeUnproducedPages, startRestoringPages, type RestoredPages } from './restore-pages.ts';
-import { getPreviousRevisionsFile, getRevisionsFile } from './revisions.ts';
+import { getAstroManifestFile, getPreviousRevisionsFile, getRevisionsFile } from './revisions.ts';
 import { collectGarbageAbove } from './memory.ts';
 
 const VIRTUAL_CONFIG = 'virtual:clippings/config';
@@ -36,7 +36,7 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 	let loaded: LoaderLedger | undefined;
 	/** The deletion of the output the last build replaced, running while this build works. */
 	let clearing: Promise<void> | undefined;
-	/** The last build's pages being copied into the staging folder, which resolves with the copies' paths. */
+	/** The last build's pages being placed (moved or copied) into the staging folder, which resolves with their paths. */
 	let restoring: Promise<RestoredPages> | undefined;
 	return {
 		name: 'clippings',
@@ -139,7 +139,7 @@ export default function clippings(options: SiteConfigInput): AstroIntegration & 
 					// `--force` trusts no cache: every file is hashed again.
 					revisions: cacheDir && {
 						file: getRevisionsFile(cacheDir),
-						astroManifest: fileURLToPath(new URL('incremental-build.json', cacheDir)),
+						astroManifest: getAstroManifestFile(cacheDir),
 						fresh: force,
 					},
 				});

@@ -19,7 +19,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readKeptRevisions, readPageKeys, type KeptRevision } from './revisions.ts';
+import { getAstroManifestFile, readKeptRevisions, readPageKeys, type KeptRevision } from './revisions.ts';
 import { runInWorker } from './worker-task.ts';
 
 /** What the worker does: place the pages Astro's cache lists (none: place nothing) into the staging folder. */
@@ -52,7 +52,7 @@ export function startRestoringPages(outDir: URL, cacheDir: URL | undefined, prev
 	const input: RestoreInput = {
 		outDir: out,
 		cache: cacheDir && {
-			manifestFile: fileURLToPath(new URL('incremental-build.json', cacheDir)),
+			manifestFile: getAstroManifestFile(cacheDir),
 			cachedOutputDir: fileURLToPath(new URL('dist/', cacheDir)),
 		},
 		previous,

@@ -89,6 +89,11 @@ export function readRevisions(outDir: string, cache: RevisionCache | undefined):
 	};
 }
 
+/** Astro's incremental-build manifest in its cache folder: each page's cache key and output file. */
+export function getAstroManifestFile(cacheDir: URL): string {
+	return fileURLToPath(new URL('incremental-build.json', cacheDir));
+}
+
 /** Where a build keeps its files' revisions: `<cacheDir>/clippings-revisions.json`. */
 export function getRevisionsFile(cacheDir: URL): string {
 	return fileURLToPath(new URL('clippings-revisions.json', cacheDir));

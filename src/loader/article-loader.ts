@@ -138,21 +138,22 @@ export function articleLoader(options: ArticleLoaderOptions): Loader {
 					let { digest } = looks.get(file)!;
 					const keptText = stored?.digest === undefined ? undefined : keptTexts.get(String(stored.digest));
 					let bytes: Buffer | undefined;
-					if (digest === undefined) {
-						bytes = await readFile(path.join(root, file));
+					const readBytes = async () => {
 						read++;
+						return readFile(path.join(root, file));
+					};
+					if (digest === undefined) {
+						bytes = await readBytes();
 						if (storedContext !== undefined) digest = digestOf(storedContext, bytes);
 					}
-					if (stored && storedContext !== undefined && digest !== undefined) {
+					if (stored && storedContext !== undefined && keptText !== undefined && digest !== undefined && stored.digest === digest) {
 						const stamp = createFileStamp(stat, storedContext, digest, lookedAt);
 						if (stamp) nextStamps.set(file, stamp);
-					}
-					if (stored && keptText !== undefined && digest !== undefined && stored.digest === digest) {
 						const year = Number((stored.data as ArticleEntryData).year);
 						if (selection && !isYearSelected(selection, year)) outside.push({ file, year });
 						else candidates.push({ file, digest, data: getFrontMatter(stored.data as ArticleEntryData), parsed: getParsedDate(stored.data as ArticleEntryData), stored, text: keptText });
 					} else {
-						bytes ??= await readFile(path.join(root, file));
+						bytes ??= await readBytes();
 						pool ??= new RenderPool(Math.min(files.length, availableParallelism()));
 						const prepared = await prepareFile(pool, bytes, file, imagePolicy, selection);
 						if (prepared.kind === 'refused') problems.push(...prepared.problems);
