@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { load } from 'cheerio';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import type { Root } from 'hast';
+import { unified } from 'unified';
 import { countWords, renderMarkdown } from '../../src/model/markdown.ts';
 
 describe('renderMarkdown', () => {
@@ -34,6 +41,34 @@ describe('renderMarkdown', () => {
 	test('external links do not pass the archive address on', () => {
 		const $ = load(renderMarkdown('[CNN](https://cnn.com/story)').html);
 		expect($('a').attr('rel')).toBe('noopener noreferrer');
+	});
+});
+
+describe('a story with no HTML of its own skips the HTML parser', () => {
+	// What the skip relies on: for Markdown without HTML, the parse (rehype-raw) gives back the tree it was
+	// given, but for empty attributes, which it spells as empty strings.
+	const toTree = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true });
+	const stringify = unified().use(rehypeStringify);
+	const parse = rehypeRaw();
+
+	test.each([
+		['a table', '| Year | Tonnes |\n|---|--:|\n| 1986 | 1,200 |\n| 1987 | 1,450 |'],
+		['footnotes', 'Grain exports rose[^1] again.\n\n[^1]: Ministry figures.'],
+		['code, lists and quotes', '- one\n- two\n\n> quoted *text*\n\n```\n<b>not html</b>\n```\n\n1. first\n2. second'],
+		['a task list, autolinks, images and breaks', '- [x] done\n- [ ] open\n\nSee www.example.org and ~~old~~ text.  \nA ![map](map.png "The port") & <3'],
+	])('%s: the tree is what the parser would give back', (_, markdown) => {
+		const tree = toTree.runSync(toTree.parse(markdown)) as Root;
+		const direct = stringify.stringify(tree);
+		const parsed = stringify.stringify(parse(structuredClone(tree), undefined as never));
+		expect(direct.replaceAll('=""', '')).toBe(parsed.replaceAll('=""', ''));
+		expect(renderMarkdown(markdown).html.length).toBeGreaterThan(0);
+	});
+
+	test('HTML inside the Markdown still goes through the parser and the sanitiser', () => {
+		const $ = load(renderMarkdown('Before <em>kept</em> <script>alert(1)</script> <img src=x onerror=alert(1)> after').html);
+		expect($('em').text()).toBe('kept');
+		expect($('script')).toHaveLength(0);
+		expect($('[onerror]')).toHaveLength(0);
 	});
 });
 
